@@ -1,0 +1,237 @@
+//! Diagnostics: every user error is one of these, never a panic (ARCHITECTURE.md principle 3).
+//!
+//! A diagnostic has a code users can silence (`warnings.ignore`), a message, the file and
+//! labelled spans it points at, and a help line saying what to write instead. Rendering lives
+//! in [`render`]; this module only holds the data.
+
+mod render;
+mod suggest;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::Arc;
+
+pub use render::{RenderStyle, render, render_all};
+pub use suggest::{did_you_mean, suggestion};
+
+use crate::source::{SourceFile, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// A labelled span. The first label of a diagnostic is its primary location.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable code such as `template::unclosed-tag`; `warnings.ignore` matches it.
+    pub code: Cow<'static, str>,
+    pub message: String,
+    pub file: Option<Arc<SourceFile>>,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code: code.into(),
+            message: message.into(),
+            file: None,
+            labels: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    /// Points the diagnostic at `span` in `file`; the label text is shown under the span.
+    pub fn at(mut self, file: &Arc<SourceFile>, span: Span, label: impl Into<String>) -> Self {
+        self.file = Some(file.clone());
+        self.labels.insert(
+            0,
+            Label {
+                span,
+                message: label.into(),
+            },
+        );
+        self
+    }
+
+    /// Names the file without a position (for "this file is missing something").
+    pub fn in_file(mut self, file: &Arc<SourceFile>) -> Self {
+        self.file = Some(file.clone());
+        self
+    }
+
+    /// A secondary label in the same file.
+    pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The primary location: the file's name, 1-based line and 1-based character column.
+    pub fn location(&self) -> Option<(&str, usize, usize)> {
+        let file = self.file.as_ref()?;
+        let (line, col) = match self.labels.first() {
+            Some(label) => file.line_col(label.span.start),
+            None => (1, 1),
+        };
+        Some((file.name(), line, col))
+    }
+
+    fn sort_key(&self) -> (Option<&str>, usize, Severity, &str) {
+        (
+            self.file.as_ref().map(|f| f.name()),
+            self.labels.first().map_or(0, |l| l.span.start),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `file:line:col: severity[code]: message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((name, line, col)) = self.location() {
+            write!(f, "{name}:{line}:{col}: ")?;
+        }
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
+    }
+}
+
+/// A collection of diagnostics from any number of files.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.list.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.list.iter().filter(|d| !d.is_error())
+    }
+
+    /// Drops warnings whose code is listed (`warnings.ignore`). Errors cannot be silenced.
+    pub fn silence(&mut self, ignored: &[String]) {
+        self.list
+            .retain(|d| d.is_error() || !ignored.iter().any(|code| code == d.code.as_ref()));
+    }
+
+    /// Sorts by file, position and severity, and drops exact repeats (the same problem found
+    /// once per target), so output is deterministic and says each thing once.
+    pub fn normalize(&mut self) {
+        self.list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.list
+            .dedup_by(|a, b| a.sort_key() == b.sort_key() && a.code == b.code && a.help == b.help);
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.list
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(list: Vec<Diagnostic>) -> Self {
+        Diagnostics { list }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Diagnostics { list: vec![d] }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.list {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}

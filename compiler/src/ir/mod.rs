@@ -1,0 +1,4 @@
+//! The IR: the meaning of the source, free of any platform's spelling.
+
+pub mod expr;
+pub mod template;

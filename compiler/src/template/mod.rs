@@ -1,0 +1,5 @@
+//! The WXML frontend: scanning, expressions and lowering into the IR.
+
+pub mod expr;
+pub mod mustache;
+pub mod scanner;
