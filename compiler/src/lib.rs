@@ -16,3 +16,5 @@ pub mod template;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use source::{SourceFile, Span};
 pub use target::Target;
+pub mod config;
+pub mod json;
