@@ -1,1 +1,63 @@
-pub fn _x() {}
+//! # miniweave
+//!
+//! Compiles one mini-program source tree (`.mini` files or native WeChat files) into native
+//! mini-programs for WeChat, Alipay and Weibo. This crate is the library face of the
+//! compiler: the `miniweave` command is a thin shell over [`build`].
+//!
+//! ## From a build script
+//!
+//! A `build.rs` that compiles the mini-program beside the crate whenever its sources change
+//! (this example builds the showcase app of this repository into a temporary folder):
+//!
+//! ```
+//! use miniweave::{build, BuildOptions, Target};
+//!
+//! # let out = std::env::temp_dir().join(format!("miniweave-doc-{}", std::process::id()));
+//! # let project = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/showcase");
+//! // In a real build.rs: `let project = "miniprogram";` and
+//! // `println!("cargo:rerun-if-changed={project}");`
+//! let options = BuildOptions::new(project)
+//!     .targets([Target::Wechat, Target::Alipay, Target::Weibo])
+//!     .out_dir(&out)
+//!     .release(std::env::var("PROFILE").as_deref() == Ok("release"));
+//! match build(&options) {
+//!     Ok(report) => {
+//!         for t in &report.targets {
+//!             println!("{}: {} files, {} bytes in {}", t.target, t.files, t.bytes, t.out_dir.display());
+//!         }
+//!         for warning in report.warnings.iter() {
+//!             println!("cargo:warning={warning}");
+//!         }
+//!     }
+//!     Err(miniweave::BuildError::Project(diagnostics)) => {
+//!         // Each diagnostic renders with its file:line:col, a snippet and a hint.
+//!         eprintln!("{}", miniweave::render_diagnostics(&diagnostics, false));
+//!         panic!("the mini-program has errors");
+//!     }
+//!     Err(other) => panic!("{other}"),
+//! }
+//! # std::fs::remove_dir_all(&out).ok();
+//! ```
+
+mod build;
+mod report;
+mod write;
+
+pub use build::{BuildError, BuildOptions, build, check};
+pub use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use miniweave_compiler::target::Target;
+pub use report::{BuildReport, TargetReport};
+
+/// Renders diagnostics for people: each with its `file:line:col` header (1-based, columns
+/// in characters), the source snippet and the help line.
+pub fn render_diagnostics(diagnostics: &Diagnostics, color: bool) -> String {
+    use miniweave_compiler::diagnostics::{RenderStyle, render_all};
+    render_all(
+        diagnostics.iter(),
+        if color {
+            RenderStyle::Color
+        } else {
+            RenderStyle::Plain
+        },
+    )
+}

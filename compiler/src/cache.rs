@@ -17,7 +17,8 @@ use xxhash_rust::xxh3::xxh3_128;
 pub enum ParseKind {
     Template,
     Config,
-    Script,
+    ScriptJs,
+    ScriptTs,
     Style,
 }
 

@@ -18,3 +18,5 @@ pub use source::{SourceFile, Span};
 pub use target::Target;
 pub mod config;
 pub mod json;
+pub mod project;
+pub mod script;

@@ -1,1 +1,21 @@
-pub fn _x() {}
+//! miniweave's backends: one module per platform, each a function of the IR that returns the
+//! files to write (ARCHITECTURE.md "Backends are functions of the IR").
+
+pub mod common;
+pub mod emitted;
+pub mod wechat;
+
+use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::Project;
+use miniweave_compiler::target::Target;
+
+pub use emitted::{Emitted, EmittedFile};
+
+/// Emits `project` for its target: the files, and any diagnostics (errors mean the files
+/// must not be written).
+pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
+    match project.target {
+        Target::Wechat => wechat::emit(project),
+        Target::Alipay | Target::Weibo => (Emitted::new(project.target), Vec::new()),
+    }
+}

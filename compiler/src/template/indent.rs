@@ -37,6 +37,22 @@ pub fn dedent(text: &str, indent: usize) -> String {
     out
 }
 
+/// A whitespace-only run between nodes, tidied: lines left blank (by the author, or by
+/// conditional compilation blanking a false branch) shrink to at most one empty line, and
+/// the indentation of the next node is kept. Runs within one line are left alone.
+pub fn tidy_blank_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let [_, middle @ .., last] = lines.as_slice() else {
+        return text.to_string();
+    };
+    let mut out = String::from("\n");
+    if !middle.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(last);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +64,15 @@ mod tests {
         assert_eq!(dedent("a\n      b", 2), "a\n    b");
         assert_eq!(dedent("\n  ", 2), "\n");
         assert_eq!(common_indent("<view/>\n<view/>\n"), 0);
+    }
+
+    #[test]
+    fn blank_line_runs_shrink() {
+        assert_eq!(tidy_blank_lines("\n  "), "\n  ");
+        assert_eq!(
+            tidy_blank_lines("  \n      \n         \n    \n  "),
+            "\n\n  "
+        );
+        assert_eq!(tidy_blank_lines("   "), "   ");
     }
 }

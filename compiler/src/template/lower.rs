@@ -20,7 +20,7 @@ use crate::target::Target;
 
 use super::events::parse_event_attr;
 use super::expr::{MustacheKind, parse_mustache};
-use super::indent::{common_indent, dedent};
+use super::indent::{common_indent, dedent, tidy_blank_lines};
 use super::mustache::{Piece, split};
 use super::scanner::{RawAttr, RawDocument, RawElement, RawNode, RawText, ScanProblem};
 
@@ -71,6 +71,7 @@ pub fn lower(doc: &RawDocument, input: &LowerInput<'_>) -> (Template, Vec<Diagno
         indent: common_indent(input.text),
         diagnostics: Vec::new(),
         view_script_modules,
+        in_text: 0,
     };
     let mut nodes = lowerer.nodes(&doc.nodes);
     // The whitespace that frames a template (after `<template>`, before `</template>`, or
@@ -133,6 +134,8 @@ struct Lowerer<'a> {
     indent: usize,
     diagnostics: Vec<Diagnostic>,
     view_script_modules: HashSet<String>,
+    /// Inside `<text>`, whitespace renders, so it is kept exactly as written.
+    in_text: usize,
 }
 
 /// An element's attributes sorted by role.
@@ -188,7 +191,7 @@ impl<'a> Lowerer<'a> {
             if chain.is_some() {
                 match node {
                     RawNode::Text(t) if t.text.trim().is_empty() => {
-                        trivia.push_str(&dedent(&t.text, self.indent));
+                        trivia.push_str(&t.text);
                         continue;
                     }
                     // Comments between branches are dropped: they have no meaning.
@@ -214,7 +217,7 @@ impl<'a> Lowerer<'a> {
                         ..
                     },
                 ) => {
-                    let Some(open) = chain.as_mut() else {
+                    if chain.is_none() {
                         let name = if cond.kind == CondKind::Elif {
                             "wx:elif"
                         } else {
@@ -227,15 +230,19 @@ impl<'a> Lowerer<'a> {
                             "no `wx:if` on a preceding sibling",
                             "put it right after an element with `wx:if` (only whitespace and comments may sit between); a `wx:if` on an element with `wx:for` applies per item and cannot be continued",
                         );
-                        out.push_whitespace(std::mem::take(&mut trivia));
+                        out.push_whitespace(self.whitespace(&std::mem::take(&mut trivia)));
                         out.extend(lowered.nodes);
                         continue;
-                    };
+                    }
                     let is_else = cond.kind == CondKind::Else;
+                    let lead = self.whitespace(&std::mem::take(&mut trivia));
+                    let Some(open) = chain.as_mut() else {
+                        unreachable!("checked above")
+                    };
                     open.branches.push(Branch {
                         condition: cond.value,
                         body: lowered.nodes,
-                        lead: std::mem::take(&mut trivia),
+                        lead,
                         span: cond.span,
                     });
                     if is_else {
@@ -246,7 +253,7 @@ impl<'a> Lowerer<'a> {
                     if let Some(done) = chain.take() {
                         out.push(Node::If(done));
                     }
-                    out.push_whitespace(std::mem::take(&mut trivia));
+                    out.push_whitespace(self.whitespace(&std::mem::take(&mut trivia)));
                     chain = Some(IfChain {
                         branches: vec![Branch {
                             condition: cond.value,
@@ -260,7 +267,7 @@ impl<'a> Lowerer<'a> {
                     if let Some(done) = chain.take() {
                         out.push(Node::If(done));
                     }
-                    out.push_whitespace(std::mem::take(&mut trivia));
+                    out.push_whitespace(self.whitespace(&std::mem::take(&mut trivia)));
                     out.extend(lowered.nodes);
                 }
             }
@@ -268,15 +275,32 @@ impl<'a> Lowerer<'a> {
         if let Some(done) = chain {
             out.push(Node::If(done));
         }
-        out.push_whitespace(trivia);
+        out.push_whitespace(self.whitespace(&trivia));
         out
     }
 
     fn text(&mut self, raw: &RawText) -> Text {
+        if self.in_text == 0 && raw.text.trim().is_empty() {
+            let tidy = self.whitespace(&raw.text);
+            return Text {
+                segments: vec![Segment::Literal(tidy)],
+                span: self.span(raw.span),
+            };
+        }
         let segments = self.segments(raw, MustacheKind::Value, true);
         Text {
             segments,
             span: self.span(raw.span),
+        }
+    }
+
+    /// Whitespace between nodes, dedented, with blank-line runs tidied outside `<text>`.
+    fn whitespace(&self, text: &str) -> String {
+        let text = dedent(text, self.indent);
+        if self.in_text == 0 {
+            tidy_blank_lines(&text)
+        } else {
+            text
         }
     }
 
@@ -640,7 +664,10 @@ impl<'a> Lowerer<'a> {
         for (attr, name) in attrs {
             self.attribute(&mut element, attr, name);
         }
+        let is_text = raw.name == "text";
+        self.in_text += usize::from(is_text);
         element.children = self.nodes(&raw.children);
+        self.in_text -= usize::from(is_text);
         // A `<block>` with nothing but directives is pure grouping: its children stand alone.
         if element.tag == Tag::Block && element.attrs.is_empty() && element.events.is_empty() {
             return element.children;

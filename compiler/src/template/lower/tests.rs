@@ -49,7 +49,10 @@ fn if_chains_group_siblings_across_whitespace_and_comments() {
     };
     assert_eq!(chain.branches.len(), 3);
     assert!(chain.branches[2].condition.is_none());
-    assert_eq!(chain.branches[1].lead, "\n  \n");
+    assert_eq!(
+        chain.branches[1].lead, "\n\n",
+        "the comment line between branches leaves one blank line"
+    );
     assert!(matches!(&t.nodes[1], Node::Text(_)));
     assert!(matches!(&t.nodes[2], Node::Element(_)));
 }

@@ -1,0 +1,127 @@
+//! The command line: `miniweave build`, `miniweave check`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use miniweave::Target;
+use serde_json::Value;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "miniweave",
+    version,
+    about = "Compile one mini-program source tree to native WeChat, Alipay and Weibo mini-programs",
+    long_about = "miniweave compiles a mini-program written once (.mini files, or a native WeChat project) into \
+native mini-programs for WeChat, Alipay and Weibo. Each target is written to <outDir>/<target>/, a folder the \
+platform's IDE opens as it is.",
+    after_help = "Examples:
+  miniweave build                      build the project in this folder for every target
+  miniweave build app --target alipay  build ./app for Alipay only
+  miniweave build --release --define API=https://api.example.com
+  miniweave check                      report errors and warnings without writing
+
+Exit codes: 0 success, 1 the project has errors (nothing is written), 2 usage or I/O trouble."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour output: auto, always or never.
+    #[arg(long, global = true, default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub color: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Compile the project and write each target to <outDir>/<target>/.
+    Build(BuildArgs),
+    /// Compile everything and report problems, writing nothing.
+    Check(CommonArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CommonArgs {
+    /// The project folder: it holds miniweave.json, or is a WeChat project.
+    #[arg(default_value = ".")]
+    pub project: PathBuf,
+
+    /// Targets, comma-separated: wechat, alipay, weibo, or all [default: miniweave.json's
+    /// `targets`, else all].
+    #[arg(long, short, value_delimiter = ',', value_parser = parse_target_list)]
+    pub target: Vec<Vec<Target>>,
+
+    /// Compile-time constant for `#if` and `process.env.KEY` (the value is JSON, or else a
+    /// string); repeat for more. Overrides `define` in miniweave.json.
+    #[arg(long = "define", short = 'D', value_name = "KEY=VALUE", value_parser = parse_define)]
+    pub defines: Vec<(String, Value)>,
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Output folder (overrides `outDir`; default dist). Each target goes to <DIR>/<target>/.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// A production build: NODE_ENV is "production", output is minified, no source maps.
+    #[arg(long)]
+    pub release: bool,
+}
+
+impl CommonArgs {
+    /// The targets given, deduplicated in order; `None` when none were given.
+    pub fn targets(&self) -> Option<Vec<Target>> {
+        let mut out: Vec<Target> = Vec::new();
+        for t in self.target.iter().flatten() {
+            if !out.contains(t) {
+                out.push(*t);
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+fn parse_target_list(s: &str) -> Result<Vec<Target>, String> {
+    match s.trim() {
+        "all" => Ok(Target::ALL.to_vec()),
+        name => name.parse::<Target>().map(|t| vec![t]),
+    }
+}
+
+fn parse_define(s: &str) -> Result<(String, Value), String> {
+    let (key, value) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not KEY=VALUE"))?;
+    let key = key.trim();
+    if key.is_empty() {
+        return Err("the key before `=` is empty".into());
+    }
+    let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string()));
+    Ok((key.to_string(), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defines_are_json_or_strings() {
+        assert_eq!(
+            parse_define("DEBUG=true").unwrap(),
+            ("DEBUG".into(), Value::Bool(true))
+        );
+        assert_eq!(
+            parse_define("API=https://x").unwrap(),
+            ("API".into(), Value::String("https://x".into()))
+        );
+        assert!(parse_define("nokey").is_err());
+    }
+
+    #[test]
+    fn target_lists() {
+        assert_eq!(parse_target_list("all").unwrap().len(), 3);
+        assert!(parse_target_list("baidu").is_err());
+    }
+}

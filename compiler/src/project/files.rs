@@ -1,0 +1,138 @@
+//! Reading the source tree: every file under the source root except `outDir`,
+//! `node_modules`, `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read once per build
+//! and shared by every target.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use crate::source::{SourceFile, Span};
+
+use super::layout::Layout;
+
+/// File kinds read as text; everything else is an asset, read as bytes.
+const TEXT_EXTENSIONS: &[&str] = &["mini", "wxml", "wxs", "js", "ts", "wxss", "css", "json"];
+
+#[derive(Debug)]
+pub enum Content {
+    Text(Arc<SourceFile>),
+    Bytes(Arc<Vec<u8>>),
+}
+
+#[derive(Debug)]
+pub struct FileEntry {
+    pub abs: PathBuf,
+    pub content: Content,
+}
+
+impl FileEntry {
+    pub fn text(&self) -> Option<&Arc<SourceFile>> {
+        match &self.content {
+            Content::Text(f) => Some(f),
+            Content::Bytes(_) => None,
+        }
+    }
+}
+
+/// The files under the source root, by path relative to it (`/`-separated).
+#[derive(Debug, Default)]
+pub struct FileSet {
+    pub files: BTreeMap<String, Arc<FileEntry>>,
+}
+
+/// What went wrong while reading: problems in the project (exit 1) or I/O trouble (exit 2).
+#[derive(Debug)]
+pub enum ReadError {
+    Project(Vec<Diagnostic>),
+    Io(String),
+}
+
+pub fn extension(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or("", |(_, ext)| ext)
+}
+
+pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
+    let src = layout.src_abs();
+    let out_dir = layout
+        .out_dir
+        .canonicalize()
+        .unwrap_or_else(|_| layout.out_dir.clone());
+    let mut paths = Vec::new();
+    let walker = WalkDir::new(&src)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let name = e.file_name().to_string_lossy();
+            let skipped_dir = e.file_type().is_dir()
+                && matches!(name.as_ref(), "node_modules" | "miniprogram_npm");
+            !(name.starts_with('.')
+                || skipped_dir
+                || e.path() == out_dir
+                || e.path().starts_with(&layout.out_dir))
+        });
+    for entry in walker {
+        let entry =
+            entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;
+        let path = entry.path();
+        let is_file = if entry.path_is_symlink() {
+            // A link may only lead to a file inside the project: sources never reach out.
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&layout.root) => target.is_file(),
+                _ => false,
+            }
+        } else {
+            entry.file_type().is_file()
+        };
+        if !is_file {
+            continue;
+        }
+        let rel = relative_name(&src, path);
+        paths.push((rel, path.to_path_buf()));
+    }
+    let read: Result<Vec<_>, ReadError> = paths
+        .into_par_iter()
+        .map(|(rel, abs)| {
+            let bytes = std::fs::read(&abs)
+                .map_err(|e| ReadError::Io(format!("cannot read `{}`: {e}", abs.display())))?;
+            let content = if TEXT_EXTENSIONS.contains(&extension(&rel)) {
+                let name = layout.display_name(&rel);
+                match String::from_utf8(bytes) {
+                    Ok(text) => Content::Text(SourceFile::new(name, &abs, text)),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                        let file = SourceFile::new(name, &abs, lossy);
+                        return Err(ReadError::Project(vec![
+                            Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
+                                .at(&file, Span::new(at, at + 1), "invalid byte here")
+                                .help("save the file as UTF-8"),
+                        ]));
+                    }
+                }
+            } else {
+                Content::Bytes(Arc::new(bytes))
+            };
+            Ok((rel, Arc::new(FileEntry { abs, content })))
+        })
+        .collect();
+    Ok(FileSet {
+        files: read?.into_iter().collect(),
+    })
+}
+
+fn relative_name(src: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(src).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,304 @@
+//! The app (`app.mini`, or `app.json` + `app.js` + `app.wxss`), its pages, subpackages, custom
+//! tab bar and sitemap.
+
+use crate::config::app::AppModel;
+use crate::config::{self, ConfigDoc, ConfigKind};
+use crate::diagnostics::Diagnostic;
+use crate::ir::{App, ComponentRef, Package, UnitKind};
+use crate::sfc::{self, ScriptLang};
+use crate::source::Span;
+
+use super::parse::whole;
+use super::{Loader, Origin};
+
+impl Loader<'_> {
+    pub(super) fn load_app(&mut self) -> Option<App> {
+        let mini = self.text_file("app.mini");
+        let json = self.text_file("app.json");
+        let app = match (mini, json) {
+            (Some(mini), Some(json)) => {
+                self.error(
+                    Diagnostic::error("project::two-apps", "both app.mini and app.json exist")
+                        .in_file(&json)
+                        .help(format!(
+                            "keep one: {} holds the config in its <config> block",
+                            mini.name()
+                        )),
+                );
+                return None;
+            }
+            (None, None) => {
+                let src = if self.layout.src_dir.is_empty() {
+                    "the project folder".to_string()
+                } else {
+                    format!("`{}`", self.layout.src_dir)
+                };
+                self.error(Diagnostic::error("project::no-app", format!("no app found in {src}")).help(format!(
+                    "create {} (a .mini file with a <config> block listing the pages) or {} for a native WeChat app",
+                    self.shown("app.mini"),
+                    self.shown("app.json")
+                )));
+                return None;
+            }
+            (Some(file), None) => {
+                self.consumed.insert("app.mini".into());
+                let sfc = match sfc::split(&file) {
+                    Ok(s) => s,
+                    Err(found) => {
+                        self.diags.extend(found);
+                        return None;
+                    }
+                };
+                if let Some(t) = &sfc.template {
+                    self.error(
+                        Diagnostic::error("project::app-template", "the app has no template")
+                            .at(&file, t.open_tag, "not allowed in app.mini")
+                            .help("put markup in pages and components; the app holds <config>, <script> and <style>"),
+                    );
+                }
+                let Some(config_block) = &sfc.config else {
+                    self.error(
+                        Diagnostic::error("project::app-config", "app.mini has no <config> block")
+                            .at(&file, Span::point(0), "")
+                            .help("add <config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+                    );
+                    return None;
+                };
+                let mut diags = Vec::new();
+                let config =
+                    self.parsers
+                        .config(&file, config_block.content, ConfigKind::App, &mut diags);
+                let script = sfc.script.as_ref().and_then(|b| {
+                    self.parsers
+                        .script(&file, b.content, sfc.script_lang(), &mut diags)
+                });
+                let style = sfc
+                    .style
+                    .as_ref()
+                    .map(|b| self.parsers.style(&file, b.content, &mut diags));
+                self.diags.extend(diags);
+                let config = config?;
+                let model = self.app_model(&config)?;
+                App {
+                    config,
+                    model,
+                    script,
+                    style,
+                    file,
+                }
+            }
+            (None, Some(file)) => {
+                self.consumed.insert("app.json".into());
+                let mut diags = Vec::new();
+                let config = self
+                    .parsers
+                    .config(&file, whole(&file), ConfigKind::App, &mut diags);
+                let script = self.native_script("app", &mut diags);
+                let style = self.native_style("app", &mut diags);
+                self.diags.extend(diags);
+                let config = config?;
+                let model = self.app_model(&config)?;
+                App {
+                    config,
+                    model,
+                    script,
+                    style,
+                    file,
+                }
+            }
+        };
+        Some(app)
+    }
+
+    fn app_model(&mut self, config: &ConfigDoc) -> Option<AppModel> {
+        match config::model::<AppModel>(config) {
+            Ok(m) => Some(m),
+            Err(d) => {
+                self.error(d);
+                None
+            }
+        }
+    }
+
+    /// The script of a native unit (`x.js` or `x.ts`), marking the file consumed.
+    pub(super) fn native_script(
+        &mut self,
+        path: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<crate::script::Script> {
+        let js = format!("{path}.js");
+        let ts = format!("{path}.ts");
+        let (name, lang) = match (self.view.contains(&js), self.view.contains(&ts)) {
+            (true, true) => {
+                let file = self.text_file(&ts)?;
+                diags.push(
+                    Diagnostic::error("project::two-scripts", format!("both {js} and {ts} exist"))
+                        .in_file(&file)
+                        .help("keep one of them"),
+                );
+                return None;
+            }
+            (true, false) => (js, ScriptLang::Js),
+            (false, true) => (ts, ScriptLang::Ts),
+            (false, false) => return None,
+        };
+        let file = self.text_file(&name)?;
+        self.consumed.insert(name);
+        self.parsers.script(&file, whole(&file), lang, diags)
+    }
+
+    /// The style of a native unit (`x.wxss` or `x.css`), marking the file consumed.
+    pub(super) fn native_style(
+        &mut self,
+        path: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<crate::ir::StyleSheet> {
+        let wxss = format!("{path}.wxss");
+        let css = format!("{path}.css");
+        let name = match (self.view.contains(&wxss), self.view.contains(&css)) {
+            (true, true) => {
+                let file = self.text_file(&css)?;
+                diags.push(
+                    Diagnostic::error(
+                        "project::two-styles",
+                        format!("both {wxss} and {css} exist"),
+                    )
+                    .in_file(&file)
+                    .help("keep one of them"),
+                );
+                return None;
+            }
+            (true, false) => wxss,
+            (false, true) => css,
+            (false, false) => return None,
+        };
+        let file = self.text_file(&name)?;
+        self.consumed.insert(name);
+        Some(self.parsers.style(&file, whole(&file), diags))
+    }
+
+    /// Queues every page of the main package and the subpackages, the app's global
+    /// components and a custom tab bar.
+    pub(super) fn queue_pages(&mut self, app: &crate::ir::App) {
+        let config = &app.config;
+        let origin = |path: &[&str]| Origin {
+            file: config.file.clone(),
+            span: config.span_at(path.iter().copied()),
+        };
+        if app.model.pages.is_empty() {
+            self.error(
+                Diagnostic::error("project::no-pages", "the app lists no pages")
+                    .at(&config.file, config.span_at(["pages"]), "")
+                    .help("add \"pages\": [\"pages/index/index\"]"),
+            );
+        }
+        for (i, page) in app.model.pages.iter().enumerate() {
+            let index = i.to_string();
+            let origin = origin(&["pages", &index]);
+            if let Some(path) = self.resolve_path("", page, &origin) {
+                self.queue.push_back((path, UnitKind::Page, origin));
+            }
+        }
+        let key = app.model.subpackages_key();
+        for (i, sub) in app.model.subpackages().iter().enumerate() {
+            let index = i.to_string();
+            let root_origin = origin(&[key, &index, "root"]);
+            let Some(root) = self.resolve_path("", sub.root.trim_end_matches('/'), &root_origin)
+            else {
+                continue;
+            };
+            self.packages.push(Package {
+                root: Some(root.clone()),
+                name: sub.name.clone(),
+                independent: sub.independent,
+            });
+            for (j, page) in sub.pages.iter().enumerate() {
+                let page_index = j.to_string();
+                let origin = origin(&[key, &index, "pages", &page_index]);
+                if let Some(path) = self.resolve_path(&root, page, &origin) {
+                    self.queue.push_back((path, UnitKind::Page, origin));
+                }
+            }
+        }
+        let app_dir = "";
+        for (name, written) in &app.model.using_components {
+            let origin = origin(&["usingComponents", name]);
+            if let Some(component) = self.component_ref(app_dir, written, &origin) {
+                self.global_components.insert(name.clone(), component);
+            }
+        }
+        if app.model.tab_bar.as_ref().is_some_and(|t| t.custom) {
+            let origin = origin(&["tabBar", "custom"]);
+            self.queue
+                .push_back(("custom-tab-bar/index".into(), UnitKind::Component, origin));
+        }
+    }
+
+    /// Resolves a path written in a config, reporting one that leaves the source root.
+    pub(super) fn resolve_path(
+        &mut self,
+        from_dir: &str,
+        written: &str,
+        origin: &Origin,
+    ) -> Option<String> {
+        match crate::project::paths::resolve(from_dir, written) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.error(
+                    Diagnostic::error("project::bad-path", format!("`{written}`: {e}"))
+                        .at(&origin.file, origin.span, "this path")
+                        .help("paths are relative to the file, or start with `/` at the source root, and stay inside it"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `usingComponents` entry: a plugin, or a component unit (queued for loading).
+    pub(super) fn component_ref(
+        &mut self,
+        from_dir: &str,
+        written: &str,
+        origin: &Origin,
+    ) -> Option<ComponentRef> {
+        if written.starts_with("plugin://") || written.starts_with("plugin-private://") {
+            return Some(ComponentRef::Plugin(written.to_string()));
+        }
+        let path = self.resolve_path(from_dir, written, origin)?;
+        self.queue
+            .push_back((path.clone(), UnitKind::Component, origin.clone()));
+        Some(ComponentRef::Unit(path))
+    }
+
+    pub(super) fn load_sitemap(&mut self, app: &App) -> Option<ConfigDoc> {
+        let written = app
+            .model
+            .sitemap_location
+            .clone()
+            .unwrap_or_else(|| "sitemap.json".into());
+        let origin = Origin {
+            file: app.config.file.clone(),
+            span: app.config.span_at(["sitemapLocation"]),
+        };
+        let path = self.resolve_path("", &written, &origin)?;
+        let Some(file) = self.text_file(&path) else {
+            if app.model.sitemap_location.is_some() {
+                self.error(
+                    Diagnostic::error(
+                        "project::missing-file",
+                        format!("the sitemap `{written}` does not exist"),
+                    )
+                    .at(&origin.file, origin.span, "named here"),
+                );
+            }
+            return None;
+        };
+        self.consumed.insert(path);
+        let mut diags = Vec::new();
+        let doc = self
+            .parsers
+            .config(&file, whole(&file), ConfigKind::Sitemap, &mut diags);
+        self.diags.extend(diags);
+        doc
+    }
+}

@@ -1,0 +1,140 @@
+//! Discovering one target's project: the app, its pages and subpackages, the components
+//! they name, the template and view-script files they pull in, and every other file.
+//!
+//! A unit listed in `pages` or `subpackages` is a page; a unit named from a
+//! `usingComponents` is a component (LANGUAGE.md §1): the script's constructor does not
+//! decide it. No path written in a source may resolve outside the source root.
+
+mod app;
+mod checks;
+mod parse;
+mod plain;
+mod templates;
+mod units;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::sync::Arc;
+
+use crate::cache::ParseCache;
+use crate::condcomp::Conditions;
+use crate::diagnostics::Diagnostic;
+use crate::ir::{ComponentRef, Package, Project, Template, Unit, UnitKind, ViewScriptFile};
+use crate::source::{SourceFile, Span};
+use crate::target::Target;
+
+use super::files::FileSet;
+use super::layout::Layout;
+use super::view::SourceView;
+
+pub use parse::Parsers;
+pub use templates::{template_ref_path, view_script_ref_path};
+
+/// Where a file was asked for: the file and span of the path that named it.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: Arc<SourceFile>,
+    pub span: Span,
+}
+
+/// A build's inputs besides the files.
+#[derive(Debug, Clone)]
+pub struct LoadOptions<'a> {
+    pub target: Target,
+    pub release: bool,
+    /// `define` with `--define` applied.
+    pub defines: &'a indexmap::IndexMap<String, serde_json::Value>,
+}
+
+struct Loader<'a> {
+    layout: &'a Layout,
+    view: SourceView,
+    parsers: Parsers<'a>,
+    diags: Vec<Diagnostic>,
+    units: BTreeMap<String, Unit>,
+    queue: VecDeque<(String, UnitKind, Origin)>,
+    /// Logical paths of files that belong to the app or a unit, so they are not emitted
+    /// again as plain files.
+    consumed: BTreeSet<String>,
+    templates: BTreeMap<String, Template>,
+    view_scripts: BTreeMap<String, ViewScriptFile>,
+    global_components: BTreeMap<String, ComponentRef>,
+    packages: Vec<Package>,
+}
+
+/// Loads the project for one target. Returns the project when nothing was an error, and
+/// every diagnostic found (warnings included) either way.
+pub fn load(
+    layout: &Layout,
+    files: &FileSet,
+    options: &LoadOptions<'_>,
+    cache: &ParseCache,
+) -> (Option<Project>, Vec<Diagnostic>) {
+    let mut loader = Loader {
+        layout,
+        view: SourceView::new(files, options.target),
+        parsers: Parsers {
+            cache,
+            conditions: Conditions {
+                target: options.target,
+                defines: options.defines,
+            },
+            target: options.target,
+        },
+        diags: Vec::new(),
+        units: BTreeMap::new(),
+        queue: VecDeque::new(),
+        consumed: BTreeSet::new(),
+        templates: BTreeMap::new(),
+        view_scripts: BTreeMap::new(),
+        global_components: BTreeMap::new(),
+        packages: vec![Package {
+            root: None,
+            name: None,
+            independent: false,
+        }],
+    };
+    let Some(app) = loader.load_app() else {
+        return (None, loader.diags);
+    };
+    loader.queue_pages(&app);
+    while let Some((path, kind, origin)) = loader.queue.pop_front() {
+        loader.load_unit(path, kind, origin);
+    }
+    loader.load_template_files();
+    loader.check_units(&app);
+    let sitemap = loader.load_sitemap(&app);
+    let (scripts, styles, assets) = loader.load_plain_files();
+    let has_errors = loader.diags.iter().any(Diagnostic::is_error);
+    let project = (!has_errors).then(|| Project {
+        target: options.target,
+        root: layout.root.clone(),
+        src_dir: layout.src_dir.clone(),
+        options: layout.options.clone(),
+        release: options.release,
+        app,
+        units: loader.units,
+        templates: loader.templates,
+        view_scripts: loader.view_scripts,
+        scripts,
+        styles,
+        assets,
+        packages: loader.packages,
+        sitemap,
+    });
+    (project, loader.diags)
+}
+
+impl Loader<'_> {
+    fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// The name users see for a logical path.
+    fn shown(&self, logical: &str) -> String {
+        self.layout.display_name(logical)
+    }
+
+    fn text_file(&self, logical: &str) -> Option<Arc<SourceFile>> {
+        self.view.get(logical).and_then(|e| e.text().cloned())
+    }
+}

@@ -1,0 +1,130 @@
+//! Preprocessing and parsing one piece of source (a file, or a `.mini` block) for one
+//! target. Parses go through the content-keyed cache, so a text without conditional code
+//! is parsed once for all targets; diagnostics are attached to the file afterwards.
+
+use std::sync::Arc;
+
+use crate::cache::{ParseCache, ParseKind};
+use crate::condcomp::{CommentSyntax, Conditions, preprocess};
+use crate::config::{self, ConfigDoc, ConfigKind};
+use crate::diagnostics::Diagnostic;
+use crate::ir::{StyleSheet, Template};
+use crate::script::{self, Script};
+use crate::sfc::ScriptLang;
+use crate::source::{SourceFile, Span};
+use crate::target::Target;
+use crate::template::lower::{LowerInput, lower, scan_diagnostics};
+use crate::template::scanner::{Scan, scan};
+
+pub struct Parsers<'a> {
+    pub cache: &'a ParseCache,
+    pub conditions: Conditions<'a>,
+    pub target: Target,
+}
+
+impl Parsers<'_> {
+    /// The text of `span` in `file` with conditional compilation applied.
+    fn preprocess(
+        &self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        syntax: CommentSyntax,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        let text = file.slice(span);
+        let (out, found) = preprocess(text, span.start, syntax, &self.conditions, file);
+        diags.extend(found);
+        out.into_owned()
+    }
+
+    pub fn template(
+        &self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Template> {
+        let text = self.preprocess(file, span, CommentSyntax::Html, diags);
+        let scanned: Arc<Scan> = self.cache.get_or_parse(ParseKind::Template, &text, scan);
+        diags.extend(scan_diagnostics(&scanned.problems, file, span.start));
+        let document = scanned.document.as_ref()?;
+        let input = LowerInput {
+            file,
+            base: span.start,
+            text: &text,
+            target: self.target,
+        };
+        let (template, found) = lower(document, &input);
+        diags.extend(found);
+        Some(template)
+    }
+
+    pub fn config(
+        &self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        kind: ConfigKind,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ConfigDoc> {
+        let text = self.preprocess(file, span, CommentSyntax::Script, diags);
+        match config::parse(&text, span.start, file, kind) {
+            Ok(doc) => Some(doc),
+            Err(found) => {
+                diags.extend(found);
+                None
+            }
+        }
+    }
+
+    pub fn script(
+        &self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        lang: ScriptLang,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Script> {
+        let text = self.preprocess(file, span, CommentSyntax::Script, diags);
+        let kind = match lang {
+            ScriptLang::Js => ParseKind::ScriptJs,
+            ScriptLang::Ts => ParseKind::ScriptTs,
+        };
+        let compiled = self
+            .cache
+            .get_or_parse(kind, &text, |t| script::compile_text(t, lang));
+        match script::bind(&compiled, span.start, file, lang) {
+            Ok(s) => Some(s),
+            Err(found) => {
+                diags.extend(found);
+                None
+            }
+        }
+    }
+
+    pub fn style(
+        &self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        diags: &mut Vec<Diagnostic>,
+    ) -> StyleSheet {
+        let text = self.preprocess(file, span, CommentSyntax::Css, diags);
+        StyleSheet {
+            file: file.clone(),
+            text,
+            base: span.start,
+        }
+    }
+
+    /// A view script (`.wxs`): preprocessed, kept as written.
+    pub fn view_script(&self, file: &Arc<SourceFile>, diags: &mut Vec<Diagnostic>) -> String {
+        self.preprocess(
+            file,
+            Span::new(0, file.text().len()),
+            CommentSyntax::Script,
+            diags,
+        )
+    }
+}
+
+/// The whole of a file.
+pub fn whole(file: &SourceFile) -> Span {
+    Span::new(0, file.text().len())
+}

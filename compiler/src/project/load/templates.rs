@@ -1,0 +1,129 @@
+//! The files templates pull in: `.wxml` files through `<import src>` and `<include src>`,
+//! and `.wxs` view scripts through `<wxs src>`, followed transitively.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostics::Diagnostic;
+use crate::ir::ViewScriptFile;
+use crate::ir::template::{FileRef, Node, Template, ViewScriptSource, walk_nodes};
+use crate::project::paths::{dir_of, resolve};
+
+use super::parse::whole;
+use super::{Loader, Origin};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RefKind {
+    Template,
+    ViewScript,
+}
+
+/// Every file reference in a template, with what it refers to.
+fn file_refs(template: &Template) -> Vec<(RefKind, FileRef)> {
+    let mut refs = Vec::new();
+    walk_nodes(&template.nodes, &mut |node| match node {
+        Node::Import(r) | Node::Include(r) => refs.push((RefKind::Template, r.clone())),
+        Node::ViewScript(v) => {
+            if let ViewScriptSource::File(r) = &v.source {
+                refs.push((RefKind::ViewScript, r.clone()));
+            }
+        }
+        _ => {}
+    });
+    refs
+}
+
+/// The logical path a template reference names: `src` resolved from the referring
+/// template's folder, with `.wxml` added when no extension is written.
+pub fn template_ref_path(from_template: &str, src: &str) -> Result<String, String> {
+    let path = resolve(dir_of(from_template), src).map_err(|e| e.to_string())?;
+    let name = path.rsplit('/').next().unwrap_or(&path);
+    match name.rsplit_once('.') {
+        None => Ok(format!("{path}.wxml")),
+        Some((_, "wxml")) => Ok(path),
+        Some((_, ext)) => Err(format!(
+            "`<import>` and `<include>` take .wxml files, not .{ext}"
+        )),
+    }
+}
+
+/// The logical path a `<wxs src>` names.
+pub fn view_script_ref_path(from_template: &str, src: &str) -> Result<String, String> {
+    let path = resolve(dir_of(from_template), src).map_err(|e| e.to_string())?;
+    if !path.ends_with(".wxs") {
+        return Err("`<wxs src>` takes a .wxs file".into());
+    }
+    Ok(path)
+}
+
+impl Loader<'_> {
+    pub(super) fn load_template_files(&mut self) {
+        // (logical path of the referring template, reference)
+        let mut pending: Vec<(String, RefKind, FileRef, Origin)> = Vec::new();
+        for unit in self.units.values() {
+            let template_path = format!("{}.wxml", unit.path);
+            for (kind, r) in file_refs(&unit.template) {
+                let origin = Origin {
+                    file: unit.template.file.clone(),
+                    span: r.span,
+                };
+                pending.push((template_path.clone(), kind, r, origin));
+            }
+        }
+        let mut failed = BTreeSet::new();
+        while let Some((from, kind, r, origin)) = pending.pop() {
+            let resolved = match kind {
+                RefKind::Template => template_ref_path(&from, &r.src),
+                RefKind::ViewScript => view_script_ref_path(&from, &r.src),
+            };
+            let path = match resolved {
+                Ok(p) => p,
+                Err(message) => {
+                    self.error(
+                        Diagnostic::error("template::bad-src", format!("`{}`: {message}", r.src))
+                            .at(&origin.file, origin.span, "this path"),
+                    );
+                    continue;
+                }
+            };
+            if self.templates.contains_key(&path)
+                || self.view_scripts.contains_key(&path)
+                || failed.contains(&path)
+            {
+                continue;
+            }
+            let Some(file) = self.text_file(&path) else {
+                failed.insert(path.clone());
+                self.error(
+                    Diagnostic::error("template::missing-file", format!("`{}` not found", r.src))
+                        .at(&origin.file, origin.span, format!("looked for {}", self.shown(&path)))
+                        .help("check the path: it is relative to this file, or starts with `/` at the source root"),
+                );
+                continue;
+            };
+            self.consumed.insert(path.clone());
+            let mut diags = Vec::new();
+            match kind {
+                RefKind::Template => {
+                    if let Some(template) = self.parsers.template(&file, whole(&file), &mut diags) {
+                        for (k, inner) in file_refs(&template) {
+                            let origin = Origin {
+                                file: file.clone(),
+                                span: inner.span,
+                            };
+                            pending.push((path.clone(), k, inner, origin));
+                        }
+                        self.templates.insert(path, template);
+                    } else {
+                        failed.insert(path);
+                    }
+                }
+                RefKind::ViewScript => {
+                    let code = self.parsers.view_script(&file, &mut diags);
+                    self.view_scripts
+                        .insert(path, ViewScriptFile { file, code });
+                }
+            }
+            self.diags.extend(diags);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Projects: where they are, what files they hold, and loading one target's IR from them.
+
+pub mod files;
+pub mod layout;
+pub mod load;
+pub mod options;
+pub mod paths;
+pub mod view;

@@ -1,0 +1,95 @@
+//! `miniweave.json`: project settings, every one optional (LANGUAGE.md §1).
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::target::Target;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectOptions {
+    pub src: Option<String>,
+    pub out_dir: Option<String>,
+    pub targets: Option<Vec<Target>>,
+    #[serde(default)]
+    pub wechat: AppIdSettings,
+    #[serde(default)]
+    pub alipay: AlipaySettings,
+    #[serde(default)]
+    pub weibo: AppIdSettings,
+    #[serde(default)]
+    pub define: IndexMap<String, Value>,
+    #[serde(default)]
+    pub size_budget: Option<Value>,
+    #[serde(default)]
+    pub assets: AssetSettings,
+    #[serde(default)]
+    pub warnings: WarningSettings,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AppIdSettings {
+    pub appid: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AlipaySettings {
+    pub appid: Option<String>,
+    pub min_base_library: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssetSettings {
+    pub inline_limit: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WarningSettings {
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+/// Placeholder app ids written into each target's project file when none is configured:
+/// WeChat's devtools open `touristappid` projects in test mode.
+pub const WECHAT_PLACEHOLDER_APPID: &str = "touristappid";
+pub const ALIPAY_PLACEHOLDER_APPID: &str = "2021000000000000";
+pub const WEIBO_PLACEHOLDER_APPID: &str = "wbox-placeholder-appid";
+
+/// The Alipay base library supported when `alipay.minBaseLibrary` is not set.
+pub const DEFAULT_ALIPAY_BASE_LIBRARY: &str = "2.8.5";
+
+impl ProjectOptions {
+    pub fn appid(&self, target: Target) -> &str {
+        match target {
+            Target::Wechat => self
+                .wechat
+                .appid
+                .as_deref()
+                .unwrap_or(WECHAT_PLACEHOLDER_APPID),
+            Target::Alipay => self
+                .alipay
+                .appid
+                .as_deref()
+                .unwrap_or(ALIPAY_PLACEHOLDER_APPID),
+            Target::Weibo => self
+                .weibo
+                .appid
+                .as_deref()
+                .unwrap_or(WEIBO_PLACEHOLDER_APPID),
+        }
+    }
+
+    pub fn alipay_base_library(&self) -> &str {
+        self.alipay
+            .min_base_library
+            .as_deref()
+            .unwrap_or(DEFAULT_ALIPAY_BASE_LIBRARY)
+    }
+
+    pub fn targets(&self) -> Vec<Target> {
+        self.targets.clone().unwrap_or_else(|| Target::ALL.to_vec())
+    }
+}

@@ -1,0 +1,243 @@
+//! One build: locate the project, read its files once, load and emit every target in
+//! parallel on large-stack threads, and write only when no target has an error.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use miniweave_compiler::cache::ParseCache;
+use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics};
+use miniweave_compiler::project::files::{ReadError, read_all};
+use miniweave_compiler::project::layout::{LocateError, locate};
+use miniweave_compiler::project::load::{LoadOptions, load};
+use miniweave_compiler::target::Target;
+use miniweave_targets::Emitted;
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::report::{BuildReport, TargetReport};
+use crate::write::write_target;
+
+/// What to build. Everything but the project folder has a default.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder (holding `miniweave.json`, or a WeChat project).
+    pub project: PathBuf,
+    /// Targets to build; `None` means `targets` in `miniweave.json`, or all three.
+    pub targets: Option<Vec<Target>>,
+    /// Overrides `outDir`; relative paths are taken from the current directory.
+    pub out_dir: Option<PathBuf>,
+    /// A production build: `process.env.NODE_ENV` is `"production"`, output is minified
+    /// and has no source maps.
+    pub release: bool,
+    /// `--define KEY=VALUE` constants, overriding `define` in `miniweave.json`.
+    pub defines: Vec<(String, Value)>,
+    /// `false` checks everything but writes nothing (`miniweave check`).
+    pub write: bool,
+}
+
+impl BuildOptions {
+    pub fn new(project: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            project: project.into(),
+            targets: None,
+            out_dir: None,
+            release: false,
+            defines: Vec::new(),
+            write: true,
+        }
+    }
+
+    pub fn targets(mut self, targets: impl IntoIterator<Item = Target>) -> Self {
+        self.targets = Some(targets.into_iter().collect());
+        self
+    }
+
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    pub fn release(mut self, release: bool) -> Self {
+        self.release = release;
+        self
+    }
+
+    pub fn define(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.defines.push((key.into(), value.into()));
+        self
+    }
+
+    /// Checks without writing.
+    pub fn check_only(mut self) -> Self {
+        self.write = false;
+        self
+    }
+}
+
+/// Why a build did not complete.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The project has errors; nothing was written, the previous output is intact (exit 1).
+    Project(Diagnostics),
+    /// The command was used wrongly, or the project folder cannot be used (exit 2).
+    Usage(String),
+    /// Reading or writing failed part-way (exit 2); `written` lists what was written.
+    Io {
+        message: String,
+        written: Vec<PathBuf>,
+    },
+}
+
+impl BuildError {
+    /// The process exit code for this failure (ARCHITECTURE.md principle 3).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::Project(_) => 1,
+            BuildError::Usage(_) | BuildError::Io { .. } => 2,
+        }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Project(d) => {
+                let errors = d.errors().count();
+                write!(
+                    f,
+                    "the project has {errors} error{}; nothing was written",
+                    if errors == 1 { "" } else { "s" }
+                )
+            }
+            BuildError::Usage(m) => f.write_str(m),
+            BuildError::Io { message, written } => {
+                write!(f, "{message}")?;
+                if !written.is_empty() {
+                    write!(
+                        f,
+                        " (written before the failure: {})",
+                        written
+                            .iter()
+                            .map(|p| p.display().to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Compilation recurses over user input; a stack overflow would abort the process, so it
+/// runs on threads with large stacks (ARCHITECTURE.md "Stacks and depth").
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(256 << 20)
+            .thread_name(|i| format!("miniweave-{i}"))
+            .build()
+            .expect("a thread pool can be created")
+    })
+}
+
+struct TargetOutcome {
+    target: Target,
+    emitted: Option<Emitted>,
+    diagnostics: Vec<Diagnostic>,
+    millis: f64,
+}
+
+/// Builds a project: every selected target is compiled in memory; if any has an error,
+/// nothing is written for any target and the diagnostics are returned.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let layout = locate(&options.project, options.out_dir.as_deref()).map_err(|e| match e {
+        LocateError::Usage(m) => BuildError::Usage(m),
+        LocateError::Project(d) => BuildError::Project(d.into()),
+    })?;
+    let targets = options
+        .targets
+        .clone()
+        .unwrap_or_else(|| layout.options.targets());
+    if targets.is_empty() {
+        return Err(BuildError::Usage(
+            "no target selected: give --target wechat, alipay, weibo or all".into(),
+        ));
+    }
+    let mut defines = layout.options.define.clone();
+    defines.extend(options.defines.iter().cloned());
+    let files = read_all(&layout).map_err(|e| match e {
+        ReadError::Project(d) => BuildError::Project(d.into()),
+        ReadError::Io(message) => BuildError::Io {
+            message,
+            written: Vec::new(),
+        },
+    })?;
+    let cache = ParseCache::new();
+    let outcomes: Vec<TargetOutcome> = pool().install(|| {
+        targets
+            .par_iter()
+            .map(|&target| {
+                let t0 = Instant::now();
+                let load_options = LoadOptions {
+                    target,
+                    release: options.release,
+                    defines: &defines,
+                };
+                let (project, mut diagnostics) = load(&layout, &files, &load_options, &cache);
+                let emitted = project.map(|p| {
+                    let (emitted, found) = miniweave_targets::emit(&p);
+                    diagnostics.extend(found);
+                    emitted
+                });
+                TargetOutcome {
+                    target,
+                    emitted,
+                    diagnostics,
+                    millis: t0.elapsed().as_secs_f64() * 1000.0,
+                }
+            })
+            .collect()
+    });
+    let mut diagnostics = Diagnostics::new();
+    for outcome in &outcomes {
+        diagnostics.extend(outcome.diagnostics.iter().cloned());
+    }
+    diagnostics.normalize();
+    diagnostics.silence(&layout.options.warnings.ignore);
+    if diagnostics.has_errors() || outcomes.iter().any(|o| o.emitted.is_none()) {
+        return Err(BuildError::Project(diagnostics));
+    }
+    let mut reports = Vec::new();
+    for outcome in outcomes {
+        let emitted = outcome.emitted.expect("checked above");
+        let dir = layout.out_dir.join(outcome.target.name());
+        let stats = if options.write {
+            Some(
+                write_target(&layout.out_dir, &emitted).map_err(|e| BuildError::Io {
+                    message: e.message,
+                    written: e.written,
+                })?,
+            )
+        } else {
+            None
+        };
+        reports.push(TargetReport::new(&emitted, dir, stats, outcome.millis));
+    }
+    Ok(BuildReport {
+        targets: reports,
+        warnings: diagnostics,
+        millis: started.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// Everything [`build`] does except writing.
+pub fn check(project: impl AsRef<Path>) -> Result<BuildReport, BuildError> {
+    build(&BuildOptions::new(project.as_ref()).check_only())
+}

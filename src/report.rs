@@ -1,0 +1,55 @@
+//! What a build reports: per target, the files and bytes emitted, what changed on disk, and
+//! how long it took; plus the warnings.
+
+use std::path::PathBuf;
+
+use miniweave_compiler::diagnostics::Diagnostics;
+use miniweave_compiler::target::Target;
+use miniweave_targets::Emitted;
+use serde::Serialize;
+
+use crate::write::WriteStats;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetReport {
+    pub target: Target,
+    /// `outDir/<target>/`.
+    pub out_dir: PathBuf,
+    pub files: usize,
+    pub bytes: u64,
+    /// Files written, unchanged and removed; `None` for `check`.
+    pub written: Option<usize>,
+    pub unchanged: Option<usize>,
+    pub removed: Option<usize>,
+    /// Time to load and emit this target, in milliseconds.
+    pub millis: f64,
+}
+
+impl TargetReport {
+    pub(crate) fn new(
+        emitted: &Emitted,
+        out_dir: PathBuf,
+        stats: Option<WriteStats>,
+        millis: f64,
+    ) -> Self {
+        TargetReport {
+            target: emitted.target,
+            out_dir,
+            files: emitted.files.len(),
+            bytes: emitted.total_bytes(),
+            written: stats.map(|s| s.written),
+            unchanged: stats.map(|s| s.unchanged),
+            removed: stats.map(|s| s.removed),
+            millis,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub targets: Vec<TargetReport>,
+    /// Warnings that were not silenced by `warnings.ignore`.
+    pub warnings: Diagnostics,
+    /// The whole build, in milliseconds.
+    pub millis: f64,
+}

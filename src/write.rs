@@ -1,0 +1,168 @@
+//! Writing one target's output folder (ARCHITECTURE.md "Writing").
+//!
+//! The folder is brought to exactly the emitted set: files whose bytes changed are written
+//! (through a temporary file and a rename, so an IDE watching the folder never reads half a
+//! file), files the previous build wrote and this one did not are deleted, and nothing else
+//! in the folder is touched. The list of files a build wrote is kept in a manifest beside the
+//! target folders, `<outDir>/.miniweave/<target>.json`, so the target folder holds only what
+//! the platform should see.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use miniweave_targets::Emitted;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+#[derive(Debug)]
+pub struct WriteError {
+    pub message: String,
+    /// Files written before the failure.
+    pub written: Vec<PathBuf>,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct Manifest {
+    generator: String,
+    files: Vec<String>,
+}
+
+/// Whether an emitted path is a plain relative path that stays inside its folder.
+fn is_safe(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && !path.contains(':')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+fn manifest_path(out_dir: &Path, target: &str) -> PathBuf {
+    out_dir.join(".miniweave").join(format!("{target}.json"))
+}
+
+/// Writes `emitted` into `out_dir/<target>/`.
+pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, WriteError> {
+    let target = emitted.target.name();
+    let dir = out_dir.join(target);
+    let mut written = Vec::new();
+    let fail = |message: String, written: &Vec<PathBuf>| WriteError {
+        message,
+        written: written.clone(),
+    };
+    fs::create_dir_all(&dir)
+        .map_err(|e| fail(format!("cannot create `{}`: {e}", dir.display()), &written))?;
+    let manifest_file = manifest_path(out_dir, target);
+    let previous: Manifest = fs::read(&manifest_file)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let mut stats = WriteStats::default();
+    for (path, file) in &emitted.files {
+        if !is_safe(path) {
+            return Err(fail(
+                format!(
+                    "refusing to write `{path}`: it would land outside `{}`",
+                    dir.display()
+                ),
+                &written,
+            ));
+        }
+        let full = dir.join(path);
+        if fs::read(&full).is_ok_and(|old| old == *file.bytes) {
+            stats.unchanged += 1;
+            continue;
+        }
+        write_atomically(&full, &file.bytes)
+            .map_err(|e| fail(format!("cannot write `{}`: {e}", full.display()), &written))?;
+        written.push(full);
+        stats.written += 1;
+    }
+    let current: BTreeSet<&str> = emitted.files.keys().map(String::as_str).collect();
+    for stale in previous
+        .files
+        .iter()
+        .filter(|p| !current.contains(p.as_str()) && is_safe(p))
+    {
+        let full = dir.join(stale);
+        match fs::remove_file(&full) {
+            Ok(()) => {
+                stats.removed += 1;
+                remove_empty_parents(&full, &dir);
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(fail(
+                    format!("cannot remove `{}`: {e}", full.display()),
+                    &written,
+                ));
+            }
+        }
+    }
+    let manifest = Manifest {
+        generator: "miniweave".into(),
+        files: emitted.files.keys().cloned().collect(),
+    };
+    let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    write_atomically(&manifest_file, &bytes).map_err(|e| {
+        fail(
+            format!("cannot write `{}`: {e}", manifest_file.display()),
+            &written,
+        )
+    })?;
+    Ok(stats)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".miniweave-tmp");
+    let temp = PathBuf::from(temp);
+    fs::write(&temp, bytes)?;
+    fs::rename(&temp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    })
+}
+
+/// Removes folders left empty by a deletion, up to (not including) `root`.
+fn remove_empty_parents(file: &Path, root: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_paths_are_refused() {
+        assert!(is_safe("pages/a/a.wxml"));
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "C:\\x",
+            "a/./b",
+        ] {
+            assert!(!is_safe(bad), "{bad}");
+        }
+    }
+}

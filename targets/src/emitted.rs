@@ -1,0 +1,78 @@
+//! What a backend produces: files by path, with the package each belongs to. Size
+//! accounting reads this; writing is the last step (ARCHITECTURE.md).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::target::Target;
+
+#[derive(Debug, Clone)]
+pub struct EmittedFile {
+    pub bytes: Arc<Vec<u8>>,
+    /// Index into the project's packages (0 is the main package).
+    pub package: usize,
+    /// The source it came from, for "two sources emit one file" messages.
+    pub source: String,
+}
+
+/// One target's output, by path relative to `outDir/<target>/`.
+#[derive(Debug, Clone)]
+pub struct Emitted {
+    pub target: Target,
+    pub files: BTreeMap<String, EmittedFile>,
+}
+
+impl Emitted {
+    pub fn new(target: Target) -> Self {
+        Emitted {
+            target,
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a file. Two sources emitting one path is the user's conflict to resolve, so it
+    /// is reported rather than silently overwritten.
+    pub fn add(
+        &mut self,
+        path: String,
+        bytes: impl Into<Vec<u8>>,
+        package: usize,
+        source: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        self.add_shared(path, Arc::new(bytes.into()), package, source, diags);
+    }
+
+    pub fn add_shared(
+        &mut self,
+        path: String,
+        bytes: Arc<Vec<u8>>,
+        package: usize,
+        source: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        if let Some(existing) = self.files.get(&path) {
+            diags.push(
+                Diagnostic::error(
+                    "emit::conflict",
+                    format!("{} and {} both produce `{path}`", existing.source, source),
+                )
+                .help("rename one of them"),
+            );
+            return;
+        }
+        self.files.insert(
+            path,
+            EmittedFile {
+                bytes,
+                package,
+                source: source.to_string(),
+            },
+        );
+    }
+
+    pub fn total_bytes(&self) -> u64 {
+        self.files.values().map(|f| f.bytes.len() as u64).sum()
+    }
+}
