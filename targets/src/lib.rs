@@ -1,9 +1,11 @@
 //! miniweave's backends: one module per platform, each a function of the IR that returns the
 //! files to write (ARCHITECTURE.md "Backends are functions of the IR").
 
+pub mod alipay;
 pub mod common;
 pub mod emitted;
 pub mod wechat;
+pub mod weibo;
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
@@ -16,6 +18,7 @@ pub use emitted::{Emitted, EmittedFile};
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     match project.target {
         Target::Wechat => wechat::emit(project),
-        Target::Alipay | Target::Weibo => (Emitted::new(project.target), Vec::new()),
+        Target::Alipay => alipay::emit(project),
+        Target::Weibo => weibo::emit(project),
     }
 }

@@ -363,6 +363,9 @@ fn paren(e: Expr) -> Expr {
 /// An attribute value as one expression: a mustache alone, or literals and mustaches
 /// joined with `+`.
 pub fn value_expr(value: &Value) -> Expr {
+    if let Some(single) = value.as_single_expr() {
+        return single.clone();
+    }
     let mut parts = value.segments.iter().map(|s| match s {
         Segment::Literal(text) => Expr {
             kind: ExprKind::String(StrLit {

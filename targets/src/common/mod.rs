@@ -1,5 +1,6 @@
 //! What the backends share.
 
+pub mod emit;
 pub mod expand;
 pub mod expr;
 pub mod json;
@@ -7,7 +8,8 @@ pub mod markup;
 pub mod paths;
 pub mod wxml;
 
-use miniweave_compiler::ir::Project;
+use miniweave_compiler::ir::{Project, Unit, UnitKind};
+use serde_json::{Map, Value};
 
 /// The project's name for IDE project files: the root folder's name.
 pub fn project_name(project: &Project) -> String {
@@ -16,4 +18,22 @@ pub fn project_name(project: &Project) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "miniweave-app".into())
+}
+
+/// The unit's script. A unit without one gets an empty constructor call: WeChat and Alipay
+/// need the call to register the unit.
+pub fn unit_script(unit: &Unit) -> String {
+    match (&unit.script, unit.kind) {
+        (Some(s), _) => s.code.clone(),
+        (None, UnitKind::Page) => "Page({});\n".into(),
+        (None, UnitKind::Component) => "Component({});\n".into(),
+    }
+}
+
+/// A unit's config as a JSON object (empty when it has none).
+pub fn unit_config_map(unit: &Unit) -> Map<String, Value> {
+    match unit.config.as_ref().map(|c| c.json.to_value()) {
+        Some(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
 }

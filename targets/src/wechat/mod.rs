@@ -6,11 +6,12 @@ pub mod template;
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::{Project, Unit, UnitKind};
 use miniweave_compiler::target::Target;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use crate::common::emit::{FileKinds, emit_app_code, emit_support_files, same_place};
 use crate::common::json::{to_pretty, with_first};
-use crate::common::paths::{has_ext, with_ext};
 use crate::common::wxml::print_document;
+use crate::common::{unit_config_map, unit_script};
 use crate::emitted::Emitted;
 
 use template::WechatSpelling;
@@ -22,34 +23,27 @@ pub const UPLOADED: &[&str] = &[
     "ogg", "silk", "wasm", "br", "cert",
 ];
 
+const KINDS: FileKinds = FileKinds {
+    style_ext: "wxss",
+    view_script_ext: "wxs",
+    uploads: UPLOADED,
+    place: same_place,
+};
+
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Wechat);
     let mut diags = Vec::new();
     let app = &project.app;
-    let app_source = app.file.name();
     out.add(
         "app.json".into(),
         to_pretty(&app.config.json.to_value()),
         0,
-        app_source,
+        app.file.name(),
         &mut diags,
     );
-    let app_js = app
-        .script
-        .as_ref()
-        .map_or_else(|| "App({});\n".to_string(), |s| s.code.clone());
-    out.add("app.js".into(), app_js, 0, app_source, &mut diags);
-    if let Some(style) = &app.style {
-        out.add(
-            "app.wxss".into(),
-            style.text.clone(),
-            0,
-            app_source,
-            &mut diags,
-        );
-    }
+    emit_app_code(project, &KINDS, &mut out, &mut diags);
     for unit in project.units.values() {
-        emit_unit(project, unit, &mut out, &mut diags);
+        emit_unit(unit, &mut out, &mut diags);
     }
     for (path, template) in &project.templates {
         let wxml = print_document(&template.nodes, &mut WechatSpelling);
@@ -61,49 +55,12 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
             &mut diags,
         );
     }
-    for (path, script) in &project.view_scripts {
-        out.add(
-            path.clone(),
-            script.code.clone(),
-            project.package_of(path),
-            script.file.name(),
-            &mut diags,
-        );
-    }
-    for (path, script) in &project.scripts {
-        out.add(
-            with_ext(path, "js"),
-            script.code.clone(),
-            project.package_of(path),
-            script.file.name(),
-            &mut diags,
-        );
-    }
-    for (path, style) in &project.styles {
-        out.add(
-            with_ext(path, "wxss"),
-            style.text.clone(),
-            project.package_of(path),
-            style.file.name(),
-            &mut diags,
-        );
-    }
-    for (path, asset) in &project.assets {
-        if has_ext(path, UPLOADED) {
-            out.add_shared(
-                path.clone(),
-                asset.bytes.clone(),
-                project.package_of(path),
-                path,
-                &mut diags,
-            );
-        }
-    }
+    emit_support_files(project, &KINDS, &mut out, &mut diags);
     project_files::emit(project, &mut out, &mut diags);
     (out, diags)
 }
 
-fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+fn emit_unit(unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let source = unit.file.name();
     let wxml = print_document(&unit.template.nodes, &mut WechatSpelling);
     out.add(
@@ -120,14 +77,13 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
         source,
         diags,
     );
-    let js = match &unit.script {
-        Some(s) => s.code.clone(),
-        // WeChat needs the constructor call to register a unit; a template-only unit gets
-        // an empty one.
-        None if unit.kind == UnitKind::Page => "Page({});\n".into(),
-        None => "Component({});\n".into(),
-    };
-    out.add(format!("{}.js", unit.path), js, unit.package, source, diags);
+    out.add(
+        format!("{}.js", unit.path),
+        unit_script(unit),
+        unit.package,
+        source,
+        diags,
+    );
     if let Some(style) = &unit.style {
         out.add(
             format!("{}.wxss", unit.path),
@@ -137,15 +93,11 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
             diags,
         );
     }
-    let _ = project;
 }
 
 /// A unit's JSON as written; components say `"component": true` first, as WeChat requires.
 fn unit_json(unit: &Unit) -> Value {
-    let map = match unit.config.as_ref().map(|c| c.json.to_value()) {
-        Some(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
+    let map = unit_config_map(unit);
     match unit.kind {
         UnitKind::Component => Value::Object(with_first("component", Value::Bool(true), &map)),
         UnitKind::Page => Value::Object(map),

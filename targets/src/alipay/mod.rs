@@ -1,0 +1,180 @@
+//! The Alipay backend: AXML, ACSS, SJS and Alipay's configs (PLATFORMS.md §1.2–§6).
+
+pub mod components;
+mod config;
+pub mod template;
+
+use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::{Project, Template, Unit};
+use miniweave_compiler::project::paths::dir_of;
+use miniweave_compiler::target::Target;
+use serde_json::json;
+
+use crate::common::emit::{FileKinds, emit_app_code, emit_support_files};
+use crate::common::expand::{Expander, Policy};
+use crate::common::json::to_pretty;
+use crate::common::paths::with_ext;
+use crate::common::unit_script;
+use crate::common::wxml::print_document;
+use crate::emitted::Emitted;
+
+use config::ConfigMapper;
+use template::{AlipaySpelling, move_slots_off_blocks};
+
+/// Assets Alipay packs by default (Alipay `项目配置.md`, "assetsInclude 打包白名单").
+pub const UPLOADED: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "eot", "woff", "ttf", "woff2", "otf", "mp3", "mp4",
+];
+
+/// Alipay's custom tab bar lives in `customize-tab-bar/`, WeChat's in `custom-tab-bar/`
+/// (Alipay `基础能力/自定义 tabBar.md`).
+pub fn place(path: &str) -> String {
+    match path.strip_prefix("custom-tab-bar/") {
+        Some(rest) => format!("customize-tab-bar/{rest}"),
+        None => path.to_string(),
+    }
+}
+
+const KINDS: FileKinds = FileKinds {
+    style_ext: "acss",
+    view_script_ext: "sjs",
+    uploads: UPLOADED,
+    place,
+};
+
+/// Whether the configured base library is at least `major.minor.patch`.
+fn base_library_at_least(project: &Project, wanted: (u32, u32, u32)) -> bool {
+    let mut parts = project
+        .options
+        .alipay_base_library()
+        .split('.')
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let have = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+    );
+    have >= wanted
+}
+
+pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
+    let mut out = Emitted::new(Target::Alipay);
+    let mut diags = Vec::new();
+    let app_json = ConfigMapper::new(&mut diags).app_json(project);
+    out.add(
+        "app.json".into(),
+        to_pretty(&app_json),
+        0,
+        project.app.file.name(),
+        &mut diags,
+    );
+    emit_app_code(project, &KINDS, &mut out, &mut diags);
+    for unit in project.units.values() {
+        emit_unit(project, unit, &mut out, &mut diags);
+    }
+    for (path, template) in &project.templates {
+        emit_axml(
+            project,
+            path,
+            template.nodes.clone(),
+            template,
+            &mut out,
+            &mut diags,
+        );
+    }
+    emit_support_files(project, &KINDS, &mut out, &mut diags);
+    // `format: 2` with `component2` (Alipay `项目配置.md`). Format 2 has no app-id field:
+    // the IDE associates the app id, so `alipay.appid` cannot be written here.
+    let project_file = json!({
+        "format": 2,
+        "compileType": "mini",
+        "compileOptions": { "component2": true },
+    });
+    out.add(
+        "mini.project.json".into(),
+        to_pretty(&project_file),
+        0,
+        "miniweave.json",
+        &mut diags,
+    );
+    (out, diags)
+}
+
+fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+    let source = unit.file.name();
+    let path = place(&unit.path);
+    let mut expander = Expander::new(project, unit, Policy::WhereComponents, "Alipay");
+    let nodes = expander.expand_unit();
+    diags.extend(expander.diagnostics);
+    emit_axml(
+        project,
+        &format!("{}.wxml", unit.path),
+        nodes,
+        &unit.template,
+        out,
+        diags,
+    );
+    let json = ConfigMapper::new(diags).unit_json(unit);
+    out.add(
+        format!("{path}.json"),
+        to_pretty(&json),
+        unit.package,
+        source,
+        diags,
+    );
+    out.add(
+        format!("{path}.js"),
+        unit_script(unit),
+        unit.package,
+        source,
+        diags,
+    );
+    if let Some(style) = &unit.style {
+        out.add(
+            format!("{path}.acss"),
+            style.text.clone(),
+            unit.package,
+            source,
+            diags,
+        );
+    }
+}
+
+/// Prints one AXML document (logical path `path`, a `.wxml` name) and its inline view
+/// scripts.
+fn emit_axml(
+    project: &Project,
+    path: &str,
+    mut nodes: Vec<miniweave_compiler::ir::template::Node>,
+    template: &Template,
+    out: &mut Emitted,
+    diags: &mut Vec<Diagnostic>,
+) {
+    move_slots_off_blocks(&mut nodes);
+    let placed = place(path);
+    let stem = placed
+        .rsplit('/')
+        .next()
+        .unwrap_or(&placed)
+        .trim_end_matches(".wxml")
+        .to_string();
+    let mut spelling = AlipaySpelling::new(
+        template.file.clone(),
+        stem.clone(),
+        base_library_at_least(project, (2, 8, 0)),
+    );
+    let axml = print_document(&nodes, &mut spelling);
+    let package = project.package_of(path);
+    let source = template.file.name();
+    out.add(with_ext(&placed, "axml"), axml, package, source, diags);
+    let dir = dir_of(&placed);
+    for (module, code) in spelling.inline_scripts {
+        let file = if dir.is_empty() {
+            format!("{stem}.{module}.sjs")
+        } else {
+            format!("{dir}/{stem}.{module}.sjs")
+        };
+        out.add(file, code, package, source, diags);
+    }
+    diags.extend(spelling.diagnostics);
+}
