@@ -327,14 +327,13 @@ fn give_slot(nodes: &mut [Node], slot: &Attr) {
     for node in nodes.iter_mut() {
         match node {
             Node::Element(e) if e.tag == Tag::Block => give_slot(&mut e.children, slot),
-            Node::Element(e) => {
+            Node::Element(e)
                 if !e
                     .attrs
                     .iter()
-                    .any(|a| a.kind == AttrKind::Plain && a.name == "slot")
-                {
-                    e.attrs.insert(0, slot.clone());
-                }
+                    .any(|a| a.kind == AttrKind::Plain && a.name == "slot") =>
+            {
+                e.attrs.insert(0, slot.clone());
             }
             Node::Text(t) if !t.is_whitespace() => {
                 let text = Text {
