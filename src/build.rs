@@ -84,10 +84,7 @@ pub enum BuildError {
     /// The command was used wrongly, or the project folder cannot be used (exit 2).
     Usage(String),
     /// Reading or writing failed part-way (exit 2); `written` lists what was written.
-    Io {
-        message: String,
-        written: Vec<PathBuf>,
-    },
+    Io { message: String, written: Vec<PathBuf> },
 }
 
 impl BuildError {
@@ -105,11 +102,7 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Project(d) => {
                 let errors = d.errors().count();
-                write!(
-                    f,
-                    "the project has {errors} error{}; nothing was written",
-                    if errors == 1 { "" } else { "s" }
-                )
+                write!(f, "the project has {errors} error{}; nothing was written", if errors == 1 { "" } else { "s" })
             }
             BuildError::Usage(m) => f.write_str(m),
             BuildError::Io { message, written } => {
@@ -118,11 +111,7 @@ impl fmt::Display for BuildError {
                     write!(
                         f,
                         " (written before the failure: {})",
-                        written
-                            .iter()
-                            .map(|p| p.display().to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
                     )?;
                 }
                 Ok(())
@@ -161,23 +150,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         LocateError::Usage(m) => BuildError::Usage(m),
         LocateError::Project(d) => BuildError::Project(d.into()),
     })?;
-    let targets = options
-        .targets
-        .clone()
-        .unwrap_or_else(|| layout.options.targets());
+    let targets = options.targets.clone().unwrap_or_else(|| layout.options.targets());
     if targets.is_empty() {
-        return Err(BuildError::Usage(
-            "no target selected: give --target wechat, alipay, weibo or all".into(),
-        ));
+        return Err(BuildError::Usage("no target selected: give --target wechat, alipay, weibo or all".into()));
     }
     let mut defines = layout.options.define.clone();
     defines.extend(options.defines.iter().cloned());
     let files = read_all(&layout).map_err(|e| match e {
         ReadError::Project(d) => BuildError::Project(d.into()),
-        ReadError::Io(message) => BuildError::Io {
-            message,
-            written: Vec::new(),
-        },
+        ReadError::Io(message) => BuildError::Io { message, written: Vec::new() },
     })?;
     let cache = ParseCache::new();
     let outcomes: Vec<TargetOutcome> = pool().install(|| {
@@ -185,23 +166,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             .par_iter()
             .map(|&target| {
                 let t0 = Instant::now();
-                let load_options = LoadOptions {
-                    target,
-                    release: options.release,
-                    defines: &defines,
-                };
+                let load_options = LoadOptions { target, release: options.release, defines: &defines };
                 let (project, mut diagnostics) = load(&layout, &files, &load_options, &cache);
                 let emitted = project.map(|p| {
                     let (emitted, found) = miniweave_targets::emit(&p);
                     diagnostics.extend(found);
                     emitted
                 });
-                TargetOutcome {
-                    target,
-                    emitted,
-                    diagnostics,
-                    millis: t0.elapsed().as_secs_f64() * 1000.0,
-                }
+                TargetOutcome { target, emitted, diagnostics, millis: t0.elapsed().as_secs_f64() * 1000.0 }
             })
             .collect()
     });
@@ -220,21 +192,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let dir = layout.out_dir.join(outcome.target.name());
         let stats = if options.write {
             Some(
-                write_target(&layout.out_dir, &emitted).map_err(|e| BuildError::Io {
-                    message: e.message,
-                    written: e.written,
-                })?,
+                write_target(&layout.out_dir, &emitted)
+                    .map_err(|e| BuildError::Io { message: e.message, written: e.written })?,
             )
         } else {
             None
         };
         reports.push(TargetReport::new(&emitted, dir, stats, outcome.millis));
     }
-    Ok(BuildReport {
-        targets: reports,
-        warnings: diagnostics,
-        millis: started.elapsed().as_secs_f64() * 1000.0,
-    })
+    Ok(BuildReport { targets: reports, warnings: diagnostics, millis: started.elapsed().as_secs_f64() * 1000.0 })
 }
 
 /// Everything [`build`] does except writing.

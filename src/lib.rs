@@ -52,12 +52,5 @@ pub use report::{BuildReport, TargetReport};
 /// in characters), the source snippet and the help line.
 pub fn render_diagnostics(diagnostics: &Diagnostics, color: bool) -> String {
     use miniweave_compiler::diagnostics::{RenderStyle, render_all};
-    render_all(
-        diagnostics.iter(),
-        if color {
-            RenderStyle::Color
-        } else {
-            RenderStyle::Plain
-        },
-    )
+    render_all(diagnostics.iter(), if color { RenderStyle::Color } else { RenderStyle::Plain })
 }

@@ -26,12 +26,7 @@ pub struct TargetReport {
 }
 
 impl TargetReport {
-    pub(crate) fn new(
-        emitted: &Emitted,
-        out_dir: PathBuf,
-        stats: Option<WriteStats>,
-        millis: f64,
-    ) -> Self {
+    pub(crate) fn new(emitted: &Emitted, out_dir: PathBuf, stats: Option<WriteStats>, millis: f64) -> Self {
         TargetReport {
             target: emitted.target,
             out_dir,

@@ -41,9 +41,7 @@ fn is_safe(path: &str) -> bool {
         && !path.starts_with('/')
         && !path.contains('\\')
         && !path.contains(':')
-        && path
-            .split('/')
-            .all(|part| !part.is_empty() && part != "." && part != "..")
+        && path.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 fn manifest_path(out_dir: &Path, target: &str) -> PathBuf {
@@ -55,25 +53,16 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
     let target = emitted.target.name();
     let dir = out_dir.join(target);
     let mut written = Vec::new();
-    let fail = |message: String, written: &Vec<PathBuf>| WriteError {
-        message,
-        written: written.clone(),
-    };
-    fs::create_dir_all(&dir)
-        .map_err(|e| fail(format!("cannot create `{}`: {e}", dir.display()), &written))?;
+    let fail = |message: String, written: &Vec<PathBuf>| WriteError { message, written: written.clone() };
+    fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create `{}`: {e}", dir.display()), &written))?;
     let manifest_file = manifest_path(out_dir, target);
-    let previous: Manifest = fs::read(&manifest_file)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
+    let previous: Manifest =
+        fs::read(&manifest_file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
     let mut stats = WriteStats::default();
     for (path, file) in &emitted.files {
         if !is_safe(path) {
             return Err(fail(
-                format!(
-                    "refusing to write `{path}`: it would land outside `{}`",
-                    dir.display()
-                ),
+                format!("refusing to write `{path}`: it would land outside `{}`", dir.display()),
                 &written,
             ));
         }
@@ -88,11 +77,7 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
         stats.written += 1;
     }
     let current: BTreeSet<&str> = emitted.files.keys().map(String::as_str).collect();
-    for stale in previous
-        .files
-        .iter()
-        .filter(|p| !current.contains(p.as_str()) && is_safe(p))
-    {
+    for stale in previous.files.iter().filter(|p| !current.contains(p.as_str()) && is_safe(p)) {
         let full = dir.join(stale);
         match fs::remove_file(&full) {
             Ok(()) => {
@@ -101,24 +86,14 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(fail(
-                    format!("cannot remove `{}`: {e}", full.display()),
-                    &written,
-                ));
+                return Err(fail(format!("cannot remove `{}`: {e}", full.display()), &written));
             }
         }
     }
-    let manifest = Manifest {
-        generator: "miniweave".into(),
-        files: emitted.files.keys().cloned().collect(),
-    };
+    let manifest = Manifest { generator: "miniweave".into(), files: emitted.files.keys().cloned().collect() };
     let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    write_atomically(&manifest_file, &bytes).map_err(|e| {
-        fail(
-            format!("cannot write `{}`: {e}", manifest_file.display()),
-            &written,
-        )
-    })?;
+    write_atomically(&manifest_file, &bytes)
+        .map_err(|e| fail(format!("cannot write `{}`: {e}", manifest_file.display()), &written))?;
     Ok(stats)
 }
 
@@ -153,15 +128,7 @@ mod tests {
     #[test]
     fn unsafe_paths_are_refused() {
         assert!(is_safe("pages/a/a.wxml"));
-        for bad in [
-            "",
-            "/etc/passwd",
-            "../x",
-            "a/../../x",
-            "a//b",
-            "C:\\x",
-            "a/./b",
-        ] {
+        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a//b", "C:\\x", "a/./b"] {
             assert!(!is_safe(bad), "{bad}");
         }
     }

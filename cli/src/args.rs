@@ -91,9 +91,7 @@ fn parse_target_list(s: &str) -> Result<Vec<Target>, String> {
 }
 
 fn parse_define(s: &str) -> Result<(String, Value), String> {
-    let (key, value) = s
-        .split_once('=')
-        .ok_or_else(|| format!("`{s}` is not KEY=VALUE"))?;
+    let (key, value) = s.split_once('=').ok_or_else(|| format!("`{s}` is not KEY=VALUE"))?;
     let key = key.trim();
     if key.is_empty() {
         return Err("the key before `=` is empty".into());
@@ -108,14 +106,8 @@ mod tests {
 
     #[test]
     fn defines_are_json_or_strings() {
-        assert_eq!(
-            parse_define("DEBUG=true").unwrap(),
-            ("DEBUG".into(), Value::Bool(true))
-        );
-        assert_eq!(
-            parse_define("API=https://x").unwrap(),
-            ("API".into(), Value::String("https://x".into()))
-        );
+        assert_eq!(parse_define("DEBUG=true").unwrap(), ("DEBUG".into(), Value::Bool(true)));
+        assert_eq!(parse_define("API=https://x").unwrap(), ("API".into(), Value::String("https://x".into())));
         assert!(parse_define("nokey").is_err());
     }
 

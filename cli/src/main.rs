@@ -45,11 +45,7 @@ fn main() -> ExitCode {
             eprintln!(
                 "error: {errors} error{}{}; nothing was written",
                 plural(errors),
-                if warnings > 0 {
-                    format!(" and {warnings} warning{}", plural(warnings))
-                } else {
-                    String::new()
-                }
+                if warnings > 0 { format!(" and {warnings} warning{}", plural(warnings)) } else { String::new() }
             );
             ExitCode::from(1)
         }

@@ -54,10 +54,7 @@ impl ParseCache {
 
     fn lookup<T: Send + Sync + 'static>(&self, key: &Key) -> Option<Arc<T>> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries
-            .get(key)
-            .cloned()
-            .and_then(|v| v.downcast::<T>().ok())
+        entries.get(key).cloned().and_then(|v| v.downcast::<T>().ok())
     }
 
     pub fn len(&self) -> usize {
@@ -82,14 +79,8 @@ mod tests {
             calls.fetch_add(1, Ordering::SeqCst);
             t.len()
         };
-        assert_eq!(
-            *cache.get_or_parse(ParseKind::Template, "<view/>", parse),
-            7
-        );
-        assert_eq!(
-            *cache.get_or_parse(ParseKind::Template, "<view/>", parse),
-            7
-        );
+        assert_eq!(*cache.get_or_parse(ParseKind::Template, "<view/>", parse), 7);
+        assert_eq!(*cache.get_or_parse(ParseKind::Template, "<view/>", parse), 7);
         assert_eq!(calls.load(Ordering::SeqCst), 1);
         cache.get_or_parse(ParseKind::Style, "<view/>", parse);
         assert_eq!(calls.load(Ordering::SeqCst), 2);

@@ -20,12 +20,7 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
-    const ALL: [BlockKind; 4] = [
-        BlockKind::Config,
-        BlockKind::Template,
-        BlockKind::Script,
-        BlockKind::Style,
-    ];
+    const ALL: [BlockKind; 4] = [BlockKind::Config, BlockKind::Template, BlockKind::Script, BlockKind::Style];
 
     pub fn tag(self) -> &'static str {
         match self {
@@ -87,12 +82,7 @@ impl Sfc {
 
     /// The `<script>` block's language, from its `lang` attribute (checked by [`split`]).
     pub fn script_lang(&self) -> ScriptLang {
-        match self
-            .script
-            .as_ref()
-            .and_then(|b| b.attr("lang"))
-            .and_then(|a| a.value.as_deref())
-        {
+        match self.script.as_ref().and_then(|b| b.attr("lang")).and_then(|a| a.value.as_deref()) {
             Some("ts" | "typescript") => ScriptLang::Ts,
             _ => ScriptLang::Js,
         }
@@ -140,13 +130,10 @@ pub fn split(file: &Arc<SourceFile>) -> Result<Sfc, Vec<Diagnostic>> {
                 let slot = sfc.slot(block.kind);
                 if let Some(previous) = slot {
                     errors.push(
-                        Diagnostic::error(
-                            "sfc::duplicate-block",
-                            format!("a second <{}> block", block.kind.tag()),
-                        )
-                        .at(file, block.open_tag, "second block")
-                        .also(previous.open_tag, "first block")
-                        .help("a .mini file has each block at most once: merge them"),
+                        Diagnostic::error("sfc::duplicate-block", format!("a second <{}> block", block.kind.tag()))
+                            .at(file, block.open_tag, "second block")
+                            .also(previous.open_tag, "first block")
+                            .help("a .mini file has each block at most once: merge them"),
                     );
                 } else {
                     if let Err(e) = check_lang(file, &block) {
@@ -162,11 +149,7 @@ pub fn split(file: &Arc<SourceFile>) -> Result<Sfc, Vec<Diagnostic>> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(sfc)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(sfc) } else { Err(errors) }
 }
 
 fn read_block(file: &Arc<SourceFile>, start: usize) -> Result<(Block, usize), Diagnostic> {
@@ -181,35 +164,23 @@ fn read_block(file: &Arc<SourceFile>, start: usize) -> Result<(Block, usize), Di
         return Err(Diagnostic::error("sfc::unknown-block", format!("unknown top-level block <{name}>"))
             .at(file, name_span, "not a block")
             .help(if hint.is_empty() {
-                "a .mini file holds <config>, <template>, <script> and <style> blocks; elements go inside <template>".to_string()
+                "a .mini file holds <config>, <template>, <script> and <style> blocks; elements go inside <template>"
+                    .to_string()
             } else {
                 hint
             }));
     };
     let Some((tag_end, self_closing)) = find_tag_end(text, name_end) else {
-        return Err(Diagnostic::error(
-            "sfc::unclosed-tag",
-            format!("the <{name}> tag is never closed with `>`"),
-        )
-        .at(file, Span::new(start, name_end), "tag starts here"));
+        return Err(Diagnostic::error("sfc::unclosed-tag", format!("the <{name}> tag is never closed with `>`")).at(
+            file,
+            Span::new(start, name_end),
+            "tag starts here",
+        ));
     };
-    let attrs = parse_attrs(
-        text,
-        name_end,
-        if self_closing {
-            tag_end - 2
-        } else {
-            tag_end - 1
-        },
-    );
+    let attrs = parse_attrs(text, name_end, if self_closing { tag_end - 2 } else { tag_end - 1 });
     let open_tag = Span::new(start, tag_end);
     if self_closing {
-        let block = Block {
-            kind,
-            attrs,
-            open_tag,
-            content: Span::point(tag_end),
-        };
+        let block = Block { kind, attrs, open_tag, content: Span::point(tag_end) };
         return Ok((block, tag_end));
     }
     let close = format!("</{name}>");
@@ -219,19 +190,11 @@ fn read_block(file: &Arc<SourceFile>, start: usize) -> Result<(Block, usize), Di
         text[tag_end..].find(&close).map(|n| tag_end + n)
     };
     let Some(close_at) = close_at else {
-        return Err(Diagnostic::error(
-            "sfc::unclosed-block",
-            format!("<{name}> block is never closed"),
-        )
-        .at(file, open_tag, "opened here")
-        .help(format!("end the block with `{close}`")));
+        return Err(Diagnostic::error("sfc::unclosed-block", format!("<{name}> block is never closed"))
+            .at(file, open_tag, "opened here")
+            .help(format!("end the block with `{close}`")));
     };
-    let block = Block {
-        kind,
-        attrs,
-        open_tag,
-        content: Span::new(tag_end, close_at),
-    };
+    let block = Block { kind, attrs, open_tag, content: Span::new(tag_end, close_at) };
     Ok((block, close_at + close.len()))
 }
 
@@ -325,11 +288,7 @@ fn parse_attrs(text: &str, from: usize, to: usize) -> Vec<BlockAttr> {
                 value = Some(text[v_start..i].to_string());
             }
         }
-        attrs.push(BlockAttr {
-            name,
-            value,
-            span: Span::new(name_start, i.min(to)),
-        });
+        attrs.push(BlockAttr { name, value, span: Span::new(name_start, i.min(to)) });
     }
     attrs
 }
@@ -349,29 +308,14 @@ fn check_lang(file: &Arc<SourceFile>, block: &Block) -> Result<(), Diagnostic> {
         return Ok(());
     }
     let tag = block.kind.tag();
-    let diagnostic = if block.kind == BlockKind::Style
-        && matches!(lang, "scss" | "sass" | "less" | "stylus" | "styl")
-    {
-        Diagnostic::error(
-            "sfc::unsupported-lang",
-            format!("`<style lang=\"{lang}\">` is not supported yet"),
-        )
-        .at(
-            file,
-            attr.span,
-            "preprocessor languages are not supported yet",
-        )
-        .help("write plain CSS (with rpx), or compile the stylesheet to CSS before miniweave")
+    let diagnostic = if block.kind == BlockKind::Style && matches!(lang, "scss" | "sass" | "less" | "stylus" | "styl") {
+        Diagnostic::error("sfc::unsupported-lang", format!("`<style lang=\"{lang}\">` is not supported yet"))
+            .at(file, attr.span, "preprocessor languages are not supported yet")
+            .help("write plain CSS (with rpx), or compile the stylesheet to CSS before miniweave")
     } else {
-        Diagnostic::error(
-            "sfc::unknown-lang",
-            format!("unknown language `{lang}` for <{tag}>"),
-        )
-        .at(file, attr.span, "unknown lang")
-        .help(format!(
-            "<{tag}> accepts lang=\"{}\"",
-            accepted.join("\", \"")
-        ))
+        Diagnostic::error("sfc::unknown-lang", format!("unknown language `{lang}` for <{tag}>"))
+            .at(file, attr.span, "unknown lang")
+            .help(format!("<{tag}> accepts lang=\"{}\"", accepted.join("\", \"")))
     };
     Err(diagnostic)
 }
@@ -391,14 +335,8 @@ mod tests {
         );
         let sfc = split(&f).unwrap();
         let template = sfc.template.as_ref().unwrap();
-        assert_eq!(
-            f.slice(template.content),
-            "\n<template name=\"row\"><view/></template>\n<template is=\"row\"/>\n"
-        );
-        assert_eq!(
-            f.slice(sfc.config.as_ref().unwrap().content),
-            "{ \"a\": 1 }"
-        );
+        assert_eq!(f.slice(template.content), "\n<template name=\"row\"><view/></template>\n<template is=\"row\"/>\n");
+        assert_eq!(f.slice(sfc.config.as_ref().unwrap().content), "{ \"a\": 1 }");
         assert_eq!(sfc.script_lang(), ScriptLang::Ts);
         assert_eq!(f.slice(sfc.style.as_ref().unwrap().content), ".a{}");
     }

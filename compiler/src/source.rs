@@ -22,10 +22,7 @@ impl Span {
 
     /// An empty span at `offset`, for "something is missing here" diagnostics.
     pub const fn point(offset: usize) -> Self {
-        Span {
-            start: offset,
-            end: offset,
-        }
+        Span { start: offset, end: offset }
     }
 
     pub fn len(&self) -> usize {
@@ -39,18 +36,12 @@ impl Span {
     /// This span moved by `base` bytes: parsers work on a block's text and report spans
     /// relative to it; the block's offset in its file turns them into file spans.
     pub fn shift(self, base: usize) -> Self {
-        Span {
-            start: self.start + base,
-            end: self.end + base,
-        }
+        Span { start: self.start + base, end: self.end + base }
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Self {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -65,25 +56,11 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(
-        name: impl Into<String>,
-        path: impl Into<PathBuf>,
-        text: impl Into<Arc<str>>,
-    ) -> Arc<Self> {
+    pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Arc<Self> {
         let text: Arc<str> = text.into();
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        Arc::new(SourceFile {
-            name: name.into(),
-            path: path.into(),
-            text,
-            line_starts,
-        })
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        Arc::new(SourceFile { name: name.into(), path: path.into(), text, line_starts })
     }
 
     /// The project-relative name, as printed in diagnostics.

@@ -25,10 +25,7 @@ pub struct Emitted {
 
 impl Emitted {
     pub fn new(target: Target) -> Self {
-        Emitted {
-            target,
-            files: BTreeMap::new(),
-        }
+        Emitted { target, files: BTreeMap::new() }
     }
 
     /// Adds a file. Two sources emitting one path is the user's conflict to resolve, so it
@@ -62,14 +59,7 @@ impl Emitted {
             );
             return;
         }
-        self.files.insert(
-            path,
-            EmittedFile {
-                bytes,
-                package,
-                source: source.to_string(),
-            },
-        );
+        self.files.insert(path, EmittedFile { bytes, package, source: source.to_string() });
     }
 
     pub fn total_bytes(&self) -> u64 {

@@ -1,1 +1,13 @@
-fn main() {}
+//! miniweave's integration tests: the showcase built for every target and judged by the
+//! platforms' own tools, the native twin compared with it, every error fixture, writing,
+//! and the command line.
+
+mod cli;
+mod errors;
+mod judges;
+mod native;
+mod showcase_alipay;
+mod showcase_wechat;
+mod showcase_weibo;
+mod support;
+mod writing;

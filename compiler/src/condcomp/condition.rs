@@ -76,8 +76,7 @@ fn tokenize(text: &str) -> Result<Vec<Token<'_>>, String> {
             c if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' => {
                 let start = i;
                 while i < bytes.len()
-                    && (bytes[i].is_ascii_alphanumeric()
-                        || matches!(bytes[i], b'_' | b'$' | b'-' | b'.'))
+                    && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'$' | b'-' | b'.'))
                 {
                     i += 1;
                 }
@@ -105,24 +104,14 @@ pub struct Evaluated<'s> {
 pub fn evaluate<'s>(text: &'s str, conditions: &Conditions<'_>) -> Result<Evaluated<'s>, String> {
     let tokens = tokenize(text)?;
     if tokens.is_empty() {
-        return Err(
-            "the condition is empty: write a target name or a `define` key after it".into(),
-        );
+        return Err("the condition is empty: write a target name or a `define` key after it".into());
     }
-    let mut parser = Parser {
-        tokens: &tokens,
-        pos: 0,
-        conditions,
-        unknown: Vec::new(),
-    };
+    let mut parser = Parser { tokens: &tokens, pos: 0, conditions, unknown: Vec::new() };
     let value = parser.or()?;
     if parser.pos != tokens.len() {
         return Err("unexpected text after the condition: combine names with `&&` or `||`".into());
     }
-    Ok(Evaluated {
-        value,
-        unknown: parser.unknown,
-    })
+    Ok(Evaluated { value, unknown: parser.unknown })
 }
 
 struct Parser<'t, 's, 'c> {
@@ -193,14 +182,7 @@ mod tests {
         defines.insert("DEBUG".to_string(), Value::Bool(true));
         defines.insert("LEVEL".to_string(), Value::from(0));
         defines.insert("API".to_string(), Value::from(""));
-        evaluate(
-            text,
-            &Conditions {
-                target,
-                defines: &defines,
-            },
-        )
-        .map(|e| e.value)
+        evaluate(text, &Conditions { target, defines: &defines }).map(|e| e.value)
     }
 
     #[test]

@@ -72,9 +72,7 @@ fn directive(inner: &str) -> Result<Option<(Directive, &str)>, String> {
     let Some(rest) = inner.trim().strip_prefix('#') else {
         return Ok(None);
     };
-    let word_len = rest
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(rest.len());
+    let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
     let (word, cond) = rest.split_at(word_len);
     let cond = cond.trim();
     let directive = match word {
@@ -170,22 +168,12 @@ pub fn preprocess<'t>(
                 });
             }
             Directive::Elif | Directive::Else => {
-                let name = if directive == Directive::Elif {
-                    "#elif"
-                } else {
-                    "#else"
-                };
+                let name = if directive == Directive::Elif { "#elif" } else { "#else" };
                 let Some(frame) = stack.last_mut() else {
                     diagnostics.push(
-                        Diagnostic::error(
-                            "cond::unmatched",
-                            format!("`{name}` without an `#if` before it"),
-                        )
-                        .at(file, span, "no open `#if`")
-                        .help(format!(
-                            "start the block with `{}`, or remove this line",
-                            example("#if CONDITION")
-                        )),
+                        Diagnostic::error("cond::unmatched", format!("`{name}` without an `#if` before it"))
+                            .at(file, span, "no open `#if`")
+                            .help(format!("start the block with `{}`, or remove this line", example("#if CONDITION"))),
                     );
                     continue;
                 };
@@ -221,10 +209,7 @@ pub fn preprocess<'t>(
         diagnostics.push(
             Diagnostic::error("cond::unclosed", "`#if` is never closed")
                 .at(file, frame.open, "this `#if` has no `#endif`")
-                .help(format!(
-                    "close the block with `{}` on its own line",
-                    syntax.example("#endif")
-                )),
+                .help(format!("close the block with `{}` on its own line", syntax.example("#endif"))),
         );
     }
     if blank.is_empty() {
@@ -240,9 +225,7 @@ pub fn preprocess<'t>(
     }
     // Only whole lines (up to their line break) were replaced by ASCII spaces, so the
     // result is valid UTF-8; fall back to the original text rather than panic otherwise.
-    let text = String::from_utf8(bytes)
-        .map(Cow::Owned)
-        .unwrap_or(Cow::Borrowed(text));
+    let text = String::from_utf8(bytes).map(Cow::Owned).unwrap_or(Cow::Borrowed(text));
     (text, diagnostics)
 }
 
@@ -274,11 +257,7 @@ fn eval(
             result.value
         }
         Err(message) => {
-            diagnostics.push(Diagnostic::error("cond::bad-condition", message).at(
-                file,
-                span,
-                "in this condition",
-            ));
+            diagnostics.push(Diagnostic::error("cond::bad-condition", message).at(file, span, "in this condition"));
             false
         }
     }
@@ -286,18 +265,11 @@ fn eval(
 
 /// A marker written after other text on its line is not a marker: say so, since the user
 /// surely meant one.
-fn misplaced_marker(
-    content: &str,
-    syntax: CommentSyntax,
-    file: &Arc<SourceFile>,
-    span: Span,
-) -> Option<Diagnostic> {
+fn misplaced_marker(content: &str, syntax: CommentSyntax, file: &Arc<SourceFile>, span: Span) -> Option<Diagnostic> {
     let found = syntax.openers().iter().any(|open| {
         content.match_indices(open).any(|(i, _)| {
             let after = content[i + open.len()..].trim_start();
-            ["#if ", "#elif ", "#else", "#endif"]
-                .iter()
-                .any(|m| after.starts_with(m))
+            ["#if ", "#elif ", "#else", "#endif"].iter().any(|m| after.starts_with(m))
         })
     });
     found.then(|| {
@@ -319,34 +291,18 @@ mod tests {
     fn run(text: &str, syntax: CommentSyntax, target: Target) -> (String, Vec<Diagnostic>) {
         let defines = IndexMap::new();
         let file = SourceFile::new("f", "/f", text);
-        let (out, diags) = preprocess(
-            text,
-            0,
-            syntax,
-            &Conditions {
-                target,
-                defines: &defines,
-            },
-            &file,
-        );
-        assert_eq!(
-            out.len(),
-            text.len(),
-            "preprocessing must keep every offset"
-        );
+        let (out, diags) = preprocess(text, 0, syntax, &Conditions { target, defines: &defines }, &file);
+        assert_eq!(out.len(), text.len(), "preprocessing must keep every offset");
         (out.into_owned(), diags)
     }
 
     #[test]
     fn blanks_false_branches_and_markers_keeping_lines() {
-        let src = "a\n<!-- #if alipay -->\n<x 支付宝/>\n<!-- #elif weibo -->\nw\n<!-- #else -->\nc\n<!-- #endif -->\nz\n";
+        let src =
+            "a\n<!-- #if alipay -->\n<x 支付宝/>\n<!-- #elif weibo -->\nw\n<!-- #else -->\nc\n<!-- #endif -->\nz\n";
         let (out, diags) = run(src, CommentSyntax::Html, Target::Wechat);
         assert!(diags.is_empty(), "{diags:?}");
-        let kept: Vec<&str> = out
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
+        let kept: Vec<&str> = out.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         assert_eq!(kept, ["a", "c", "z"]);
         assert_eq!(out.lines().count(), src.lines().count());
         let (out, _) = run(src, CommentSyntax::Html, Target::Alipay);
@@ -370,11 +326,7 @@ mod tests {
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, "cond::unmatched");
         assert_eq!(diags[0].location().map(|l| (l.1, l.2)), Some((2, 1)));
-        let (_, diags) = run(
-            "x\n  /* #if alipay */\nb\n",
-            CommentSyntax::Css,
-            Target::Wechat,
-        );
+        let (_, diags) = run("x\n  /* #if alipay */\nb\n", CommentSyntax::Css, Target::Wechat);
         assert_eq!(diags[0].code, "cond::unclosed");
         assert_eq!(diags[0].location().map(|l| (l.1, l.2)), Some((2, 3)));
     }
@@ -383,22 +335,14 @@ mod tests {
     fn css_syntax_ignores_line_comments_and_unknown_names_warn() {
         let (out, diags) = run("// #if alipay\nkeep\n", CommentSyntax::Css, Target::Wechat);
         assert!(out.contains("keep") && diags.is_empty());
-        let (_, diags) = run(
-            "<!-- #if alipy -->\n<!-- #endif -->\n",
-            CommentSyntax::Html,
-            Target::Wechat,
-        );
+        let (_, diags) = run("<!-- #if alipy -->\n<!-- #endif -->\n", CommentSyntax::Html, Target::Wechat);
         assert_eq!(diags[0].code, "cond::unknown-name");
         assert!(diags[0].help.as_deref().unwrap().contains("alipay"));
     }
 
     #[test]
     fn ifdef_gets_a_hint() {
-        let (_, diags) = run(
-            "<!-- #ifdef MP-WEIXIN -->\n",
-            CommentSyntax::Html,
-            Target::Wechat,
-        );
+        let (_, diags) = run("<!-- #ifdef MP-WEIXIN -->\n", CommentSyntax::Html, Target::Wechat);
         assert!(diags.iter().any(|d| d.code == "cond::bad-marker"));
     }
 }

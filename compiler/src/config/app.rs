@@ -26,20 +26,12 @@ pub struct AppModel {
 
 impl AppModel {
     pub fn subpackages(&self) -> &[SubPackageModel] {
-        if self.subpackages_lower.is_empty() {
-            &self.subpackages_camel
-        } else {
-            &self.subpackages_lower
-        }
+        if self.subpackages_lower.is_empty() { &self.subpackages_camel } else { &self.subpackages_lower }
     }
 
     /// The key the subpackages were written under, for locating them.
     pub fn subpackages_key(&self) -> &'static str {
-        if self.subpackages_lower.is_empty() {
-            "subPackages"
-        } else {
-            "subpackages"
-        }
+        if self.subpackages_lower.is_empty() { "subPackages" } else { "subpackages" }
     }
 }
 

@@ -33,8 +33,7 @@ impl ConfigKind {
         static PROJECT: OnceLock<Value> = OnceLock::new();
         let wechat = || {
             WECHAT.get_or_init(|| {
-                serde_json::from_str(include_str!("wechat-schema.json"))
-                    .expect("embedded WeChat schema is valid JSON")
+                serde_json::from_str(include_str!("wechat-schema.json")).expect("embedded WeChat schema is valid JSON")
             })
         };
         match self {
@@ -74,25 +73,18 @@ impl ConfigDoc {
 
 /// Parses (preprocessed) JSONC `text`, at `base` in `file`, and checks it against `kind`'s
 /// schema. Schema problems are errors: WeChat's schema is the list of keys that exist.
-pub fn parse(
-    text: &str,
-    base: usize,
-    file: &Arc<SourceFile>,
-    kind: ConfigKind,
-) -> Result<ConfigDoc, Vec<Diagnostic>> {
-    let json = Json::parse(text, base).map_err(|e| {
-        vec![Diagnostic::error("config::bad-json", format!("invalid JSON in the {}: {}", kind.name(), e.message))
+pub fn parse(text: &str, base: usize, file: &Arc<SourceFile>, kind: ConfigKind) -> Result<ConfigDoc, Vec<Diagnostic>> {
+    let json =
+        Json::parse(text, base).map_err(|e| {
+            vec![Diagnostic::error("config::bad-json", format!("invalid JSON in the {}: {}", kind.name(), e.message))
             .at(file, e.span, "here")
             .help("configs are JSON with comments and trailing commas allowed; keys and strings use double quotes")]
-    })?;
+        })?;
     if !matches!(json.value, crate::json::JsonValue::Object(_)) {
         return Err(vec![
-            Diagnostic::error(
-                "config::not-an-object",
-                format!("the {} must be a JSON object", kind.name()),
-            )
-            .at(file, json.span, format!("{} here", json.type_name()))
-            .help("wrap the settings in `{ … }`"),
+            Diagnostic::error("config::not-an-object", format!("the {} must be a JSON object", kind.name()))
+                .at(file, json.span, format!("{} here", json.type_name()))
+                .help("wrap the settings in `{ … }`"),
         ]);
     }
     let issues = check(kind.schema(), &json);
@@ -112,14 +104,7 @@ pub fn parse(
             d
         })
         .collect();
-    if errors.is_empty() {
-        Ok(ConfigDoc {
-            json,
-            file: file.clone(),
-        })
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(ConfigDoc { json, file: file.clone() }) } else { Err(errors) }
 }
 
 /// Reads a typed model from a checked document. The schema has vouched for the types, so a
@@ -128,13 +113,9 @@ pub fn model<T: DeserializeOwned>(doc: &ConfigDoc) -> Result<T, Diagnostic> {
     let value = doc.json.to_value();
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let steps: Vec<String> = path
-            .split(['.', '[', ']'])
-            .filter(|s| !s.is_empty() && *s != "?")
-            .map(str::to_string)
-            .collect();
+        let steps: Vec<String> =
+            path.split(['.', '[', ']']).filter(|s| !s.is_empty() && *s != "?").map(str::to_string).collect();
         let span = doc.span_at(steps.iter().map(String::as_str));
-        Diagnostic::error("config::bad-value", format!("`{path}`: {}", e.inner()))
-            .at(&doc.file, span, "here")
+        Diagnostic::error("config::bad-value", format!("`{path}`: {}", e.inner())).at(&doc.file, span, "here")
     })
 }

@@ -62,22 +62,13 @@ impl Diagnostic {
     }
 
     pub fn warning(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
     /// Points the diagnostic at `span` in `file`; the label text is shown under the span.
     pub fn at(mut self, file: &Arc<SourceFile>, span: Span, label: impl Into<String>) -> Self {
         self.file = Some(file.clone());
-        self.labels.insert(
-            0,
-            Label {
-                span,
-                message: label.into(),
-            },
-        );
+        self.labels.insert(0, Label { span, message: label.into() });
         self
     }
 
@@ -89,10 +80,7 @@ impl Diagnostic {
 
     /// A secondary label in the same file.
     pub fn also(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            span,
-            message: label.into(),
-        });
+        self.labels.push(Label { span, message: label.into() });
         self
     }
 
@@ -180,16 +168,14 @@ impl Diagnostics {
 
     /// Drops warnings whose code is listed (`warnings.ignore`). Errors cannot be silenced.
     pub fn silence(&mut self, ignored: &[String]) {
-        self.list
-            .retain(|d| d.is_error() || !ignored.iter().any(|code| code == d.code.as_ref()));
+        self.list.retain(|d| d.is_error() || !ignored.iter().any(|code| code == d.code.as_ref()));
     }
 
     /// Sorts by file, position and severity, and drops exact repeats (the same problem found
     /// once per target), so output is deterministic and says each thing once.
     pub fn normalize(&mut self) {
         self.list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        self.list
-            .dedup_by(|a, b| a.sort_key() == b.sort_key() && a.code == b.code && a.help == b.help);
+        self.list.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.code == b.code && a.help == b.help);
     }
 
     pub fn into_vec(self) -> Vec<Diagnostic> {

@@ -28,10 +28,8 @@ pub fn render(diagnostic: &Diagnostic, style: RenderStyle) -> String {
         RenderStyle::Color => GraphicalTheme::unicode(),
         RenderStyle::Plain => GraphicalTheme::unicode_nocolor(),
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .without_primary_span_start()
-        .with_context_lines(1)
-        .with_width(100);
+    let handler =
+        GraphicalReportHandler::new_themed(theme).without_primary_span_start().with_context_lines(1).with_width(100);
     let view = MietteView::new(diagnostic);
     if handler.render_report(&mut out, &view).is_err() {
         // A span past the end of its file (a bug, not a user error) must not lose the message.
@@ -41,10 +39,7 @@ pub fn render(diagnostic: &Diagnostic, style: RenderStyle) -> String {
 }
 
 /// Several diagnostics, separated by blank lines.
-pub fn render_all<'a>(
-    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
-    style: RenderStyle,
-) -> String {
+pub fn render_all<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, style: RenderStyle) -> String {
     let mut out = String::new();
     for d in diagnostics {
         out.push_str(&render(d, style));
@@ -100,10 +95,7 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -113,21 +105,16 @@ impl miette::Diagnostic for MietteView<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let len = self.diagnostic.file.as_ref().map_or(0, |f| f.text().len());
-        let labels = self
-            .diagnostic
-            .labels
-            .iter()
-            .enumerate()
-            .map(move |(i, l)| {
-                let start = l.span.start.min(len);
-                let end = l.span.end.clamp(start, len);
-                let text = (!l.message.is_empty()).then(|| l.message.clone());
-                if i == 0 {
-                    LabeledSpan::new_primary_with_span(text, (start, end - start))
-                } else {
-                    LabeledSpan::new_with_span(text, (start, end - start))
-                }
-            });
+        let labels = self.diagnostic.labels.iter().enumerate().map(move |(i, l)| {
+            let start = l.span.start.min(len);
+            let end = l.span.end.clamp(start, len);
+            let text = (!l.message.is_empty()).then(|| l.message.clone());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, (start, end - start))
+            } else {
+                LabeledSpan::new_with_span(text, (start, end - start))
+            }
+        });
         Some(Box::new(labels))
     }
 }
@@ -139,11 +126,7 @@ mod tests {
 
     #[test]
     fn header_counts_characters_and_snippet_shows_the_line() {
-        let file = SourceFile::new(
-            "pages/a.wxml",
-            "/p/pages/a.wxml",
-            "<view>\n  <text>名字</text><oops/>\n</view>\n",
-        );
+        let file = SourceFile::new("pages/a.wxml", "/p/pages/a.wxml", "<view>\n  <text>名字</text><oops/>\n</view>\n");
         let at = file.text().find("<oops").unwrap();
         let d = Diagnostic::error("template::unknown-tag", "unknown tag `oops`")
             .at(&file, Span::new(at + 1, at + 5), "not a component")
@@ -154,9 +137,6 @@ mod tests {
         assert!(text.contains("× unknown tag `oops`"), "{text}");
         assert!(text.contains("<text>名字</text><oops/>"), "{text}");
         assert!(text.contains("not a component"), "{text}");
-        assert!(
-            text.contains("help: declare it in usingComponents"),
-            "{text}"
-        );
+        assert!(text.contains("help: declare it in usingComponents"), "{text}");
     }
 }

@@ -197,23 +197,17 @@ impl Expr {
                 left.walk(f);
                 right.walk(f);
             }
-            ExprKind::Conditional {
-                test,
-                consequent,
-                alternate,
-            } => {
+            ExprKind::Conditional { test, consequent, alternate } => {
                 test.walk(f);
                 consequent.walk(f);
                 alternate.walk(f);
             }
             ExprKind::Array(items) => items.iter().for_each(|e| e.walk(f)),
-            ExprKind::Object(items) | ExprKind::BareObject(items) => {
-                items.iter().for_each(|i| match i {
-                    ObjectItem::KeyValue { value, .. } => value.walk(f),
-                    ObjectItem::Spread(e) => e.walk(f),
-                    ObjectItem::Shorthand { .. } => {}
-                })
-            }
+            ExprKind::Object(items) | ExprKind::BareObject(items) => items.iter().for_each(|i| match i {
+                ObjectItem::KeyValue { value, .. } => value.walk(f),
+                ObjectItem::Spread(e) => e.walk(f),
+                ObjectItem::Shorthand { .. } => {}
+            }),
             _ => {}
         }
     }

@@ -26,6 +26,8 @@ pub struct Project {
     pub target: Target,
     /// The project root (where `miniweave.json` is, or the folder given).
     pub root: PathBuf,
+    /// The project's name, for IDE project files.
+    pub name: String,
     /// The source root, relative to the project root (`src`, or `` for a WeChat project).
     pub src_dir: String,
     pub options: Arc<ProjectOptions>,
@@ -142,10 +144,7 @@ pub fn package_of(packages: &[Package], path: &str) -> usize {
     packages
         .iter()
         .position(|p| {
-            p.root.as_deref().is_some_and(|root| {
-                path.strip_prefix(root)
-                    .is_some_and(|rest| rest.starts_with('/'))
-            })
+            p.root.as_deref().is_some_and(|root| path.strip_prefix(root).is_some_and(|rest| rest.starts_with('/')))
         })
         .unwrap_or(0)
 }

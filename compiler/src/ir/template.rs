@@ -52,9 +52,7 @@ pub struct Text {
 
 impl Text {
     pub fn is_whitespace(&self) -> bool {
-        self.segments
-            .iter()
-            .all(|s| matches!(s, Segment::Literal(t) if t.trim().is_empty()))
+        self.segments.iter().all(|s| matches!(s, Segment::Literal(t) if t.trim().is_empty()))
     }
 }
 
@@ -130,9 +128,7 @@ pub struct Element {
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&Attr> {
-        self.attrs
-            .iter()
-            .find(|a| a.kind == AttrKind::Plain && a.name == name)
+        self.attrs.iter().find(|a| a.kind == AttrKind::Plain && a.name == name)
     }
 
     pub fn attr_value(&self, name: &str) -> Option<&Value> {

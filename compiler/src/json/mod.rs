@@ -57,14 +57,10 @@ impl Json {
             allow_non_finite_numbers: false,
             allow_extended_string_escapes: false,
         };
-        let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
-            .map_err(|e| {
-                let r = e.range();
-                JsonError {
-                    span: Span::new(base + r.start, base + r.end.max(r.start)),
-                    message: e.kind().to_string(),
-                }
-            })?;
+        let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
+            let r = e.range();
+            JsonError { span: Span::new(base + r.start, base + r.end.max(r.start)), message: e.kind().to_string() }
+        })?;
         match parsed.value {
             Some(ast) => convert(ast, base),
             None => Err(JsonError {
@@ -156,25 +152,16 @@ fn convert(ast: Ast<'_>, base: usize) -> Result<Json, JsonError> {
     let (value, span) = match ast {
         Ast::NullKeyword(n) => (JsonValue::Null, span_of(n.range, base)),
         Ast::BooleanLit(b) => (JsonValue::Bool(b.value), span_of(b.range, base)),
-        Ast::StringLit(s) => (
-            JsonValue::String(s.value.into_owned()),
-            span_of(s.range, base),
-        ),
+        Ast::StringLit(s) => (JsonValue::String(s.value.into_owned()), span_of(s.range, base)),
         Ast::NumberLit(n) => {
             let span = span_of(n.range, base);
-            let number = serde_json::from_str::<Number>(n.value).map_err(|_| JsonError {
-                span,
-                message: format!("`{}` is not a JSON number", n.value),
-            })?;
+            let number = serde_json::from_str::<Number>(n.value)
+                .map_err(|_| JsonError { span, message: format!("`{}` is not a JSON number", n.value) })?;
             (JsonValue::Number(number), span)
         }
         Ast::Array(a) => {
             let span = span_of(a.range, base);
-            let items = a
-                .elements
-                .into_iter()
-                .map(|e| convert(e, base))
-                .collect::<Result<_, _>>()?;
+            let items = a.elements.into_iter().map(|e| convert(e, base)).collect::<Result<_, _>>()?;
             (JsonValue::Array(items), span)
         }
         Ast::Object(o) => {
@@ -185,11 +172,7 @@ fn convert(ast: Ast<'_>, base: usize) -> Result<Json, JsonError> {
                     ObjectPropName::String(s) => (s.value.into_owned(), span_of(s.range, base)),
                     ObjectPropName::Word(w) => (w.value.to_string(), span_of(w.range, base)),
                 };
-                members.push(Member {
-                    key,
-                    key_span,
-                    value: convert(p.value, base)?,
-                });
+                members.push(Member { key, key_span, value: convert(p.value, base)? });
             }
             (JsonValue::Object(members), span)
         }

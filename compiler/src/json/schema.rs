@@ -30,10 +30,7 @@ pub enum IssueKind {
 /// Checks `doc` against `schema` (whose `$ref`s resolve in `schema` itself). Messages name
 /// values by their path (`window.navigationBarTitleText`, `pages[1]`).
 pub fn check(schema: &Value, doc: &Json) -> Vec<SchemaIssue> {
-    let mut checker = Checker {
-        root: schema,
-        issues: Vec::new(),
-    };
+    let mut checker = Checker { root: schema, issues: Vec::new() };
     checker.node(schema, doc, "");
     checker.issues
 }
@@ -86,21 +83,13 @@ impl<'s> Checker<'s> {
 
     /// Whether `node` satisfies `schema` without reporting anything.
     fn matches(&self, schema: &'s Value, node: &Json, path: &str) -> bool {
-        let mut probe = Checker {
-            root: self.root,
-            issues: Vec::new(),
-        };
+        let mut probe = Checker { root: self.root, issues: Vec::new() };
         probe.node(schema, node, path);
         probe.issues.is_empty()
     }
 
     fn push(&mut self, kind: IssueKind, span: Span, message: String, help: Option<String>) {
-        self.issues.push(SchemaIssue {
-            kind,
-            span,
-            message,
-            help,
-        });
+        self.issues.push(SchemaIssue { kind, span, message, help });
     }
 
     fn node(&mut self, schema: &'s Value, node: &Json, path: &str) {
@@ -111,10 +100,7 @@ impl<'s> Checker<'s> {
                 return;
             }
             // Report against the alternative of the same type, which gives the precise reason.
-            if let Some(same_type) = alternatives
-                .iter()
-                .find(|a| types_of(a).iter().any(|t| type_matches(t, node)))
-            {
+            if let Some(same_type) = alternatives.iter().find(|a| types_of(a).iter().any(|t| type_matches(t, node))) {
                 self.node(same_type, node, path);
             } else {
                 let expected: Vec<&str> = alternatives.iter().flat_map(|a| types_of(a)).collect();
@@ -129,12 +115,7 @@ impl<'s> Checker<'s> {
         }
         if let Some(expected) = schema.get("const") {
             if node.to_value() != *expected {
-                self.push(
-                    IssueKind::BadValue,
-                    node.span,
-                    format!("`{path}` must be {}", show(expected)),
-                    None,
-                );
+                self.push(IssueKind::BadValue, node.span, format!("`{path}` must be {}", show(expected)), None);
             }
         }
         if let Some(Value::Array(allowed)) = schema.get("enum") {
@@ -148,29 +129,15 @@ impl<'s> Checker<'s> {
                 self.push(
                     IssueKind::BadValue,
                     node.span,
-                    format!(
-                        "`{path}` cannot be {}: expected one of {}",
-                        show(&value),
-                        names.join(", ")
-                    ),
+                    format!("`{path}` cannot be {}: expected one of {}", show(&value), names.join(", ")),
                     (!hint.is_empty()).then_some(hint),
                 );
             }
         }
-        if let (Some(pattern), JsonValue::String(s)) =
-            (schema.get("pattern").and_then(Value::as_str), &node.value)
-        {
-            if let Some(prefix) = pattern
-                .strip_prefix('^')
-                .and_then(|p| p.strip_suffix(".*$"))
-            {
+        if let (Some(pattern), JsonValue::String(s)) = (schema.get("pattern").and_then(Value::as_str), &node.value) {
+            if let Some(prefix) = pattern.strip_prefix('^').and_then(|p| p.strip_suffix(".*$")) {
                 if !s.starts_with(prefix) {
-                    self.push(
-                        IssueKind::BadValue,
-                        node.span,
-                        format!("`{path}` must start with `{prefix}`"),
-                        None,
-                    );
+                    self.push(IssueKind::BadValue, node.span, format!("`{path}` must start with `{prefix}`"), None);
                 }
             }
         }
@@ -193,11 +160,7 @@ impl<'s> Checker<'s> {
         self.push(
             IssueKind::WrongType,
             node.span,
-            format!(
-                "`{path}` must be {}, not {}",
-                a_or_an(&expected.join(" or ")),
-                a_or_an(node.type_name())
-            ),
+            format!("`{path}` must be {}, not {}", a_or_an(&expected.join(" or ")), a_or_an(node.type_name())),
             None,
         );
     }
@@ -206,20 +169,15 @@ impl<'s> Checker<'s> {
         let properties = schema.get("properties").and_then(Value::as_object);
         let additional = schema.get("additionalProperties");
         for member in members {
-            let child_path = if path.is_empty() {
-                member.key.clone()
-            } else {
-                format!("{path}.{}", member.key)
-            };
+            let child_path = if path.is_empty() { member.key.clone() } else { format!("{path}.{}", member.key) };
             if let Some(child) = properties.and_then(|p| p.get(&member.key)) {
                 self.node(child, &member.value, &child_path);
                 continue;
             }
             match additional {
                 Some(Value::Bool(false)) => {
-                    let known = properties
-                        .map(|p| p.keys().map(String::as_str).collect::<Vec<_>>())
-                        .unwrap_or_default();
+                    let known =
+                        properties.map(|p| p.keys().map(String::as_str).collect::<Vec<_>>()).unwrap_or_default();
                     let hint = suggestion(&member.key, known.iter().copied());
                     let help = if hint.is_empty() {
                         let mut keys = known.clone();
@@ -228,11 +186,7 @@ impl<'s> Checker<'s> {
                     } else {
                         hint
                     };
-                    let place = if path.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" in `{path}`")
-                    };
+                    let place = if path.is_empty() { String::new() } else { format!(" in `{path}`") };
                     self.push(
                         IssueKind::UnknownKey,
                         member.key_span,
@@ -264,11 +218,7 @@ impl<'s> Checker<'s> {
 }
 
 fn a_or_an(word: &str) -> String {
-    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     format!("{article} {word}")
 }
 
@@ -301,35 +251,18 @@ mod tests {
         let found = issues(sample_schema(), text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, IssueKind::UnknownKey);
-        assert_eq!(
-            found[0].message,
-            "unknown key `navigationBarTitletext` in `window`"
-        );
-        assert_eq!(
-            &text[found[0].span.start..found[0].span.end],
-            "\"navigationBarTitletext\""
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("did you mean `navigationBarTitleText`?")
-        );
+        assert_eq!(found[0].message, "unknown key `navigationBarTitletext` in `window`");
+        assert_eq!(&text[found[0].span.start..found[0].span.end], "\"navigationBarTitletext\"");
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `navigationBarTitleText`?"));
     }
 
     #[test]
     fn types_enums_any_of_and_required() {
         let found = issues(sample_schema(), "{ \"pages\": [\"a\", 1] }");
-        assert_eq!(
-            found[0].message,
-            "`pages[1]` must be a string, not a number"
-        );
+        assert_eq!(found[0].message, "`pages[1]` must be a string, not a number");
         assert!(issues(sample_schema(), "{ \"style\": \"@theme\" }").is_empty());
         let found = issues(sample_schema(), "{ \"style\": \"blak\" }");
-        assert!(
-            found[0]
-                .message
-                .contains("expected one of \"black\", \"white\""),
-            "{found:?}"
-        );
+        assert!(found[0].message.contains("expected one of \"black\", \"white\""), "{found:?}");
         assert_eq!(found[0].help.as_deref(), Some("did you mean `black`?"));
         let found = issues(sample_schema(), "{ \"sub\": [{}] }");
         assert_eq!(found[0].kind, IssueKind::MissingKey);

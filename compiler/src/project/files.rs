@@ -58,30 +58,18 @@ pub fn extension(path: &str) -> &str {
 
 pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
     let src = layout.src_abs();
-    let out_dir = layout
-        .out_dir
-        .canonicalize()
-        .unwrap_or_else(|_| layout.out_dir.clone());
+    let out_dir = layout.out_dir.canonicalize().unwrap_or_else(|_| layout.out_dir.clone());
     let mut paths = Vec::new();
-    let walker = WalkDir::new(&src)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            let name = e.file_name().to_string_lossy();
-            let skipped_dir = e.file_type().is_dir()
-                && matches!(name.as_ref(), "node_modules" | "miniprogram_npm");
-            !(name.starts_with('.')
-                || skipped_dir
-                || e.path() == out_dir
-                || e.path().starts_with(&layout.out_dir))
-        });
+    let walker = WalkDir::new(&src).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() == 0 {
+            return true;
+        }
+        let name = e.file_name().to_string_lossy();
+        let skipped_dir = e.file_type().is_dir() && matches!(name.as_ref(), "node_modules" | "miniprogram_npm");
+        !(name.starts_with('.') || skipped_dir || e.path() == out_dir || e.path().starts_with(&layout.out_dir))
+    });
     for entry in walker {
-        let entry =
-            entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;
+        let entry = entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;
         let path = entry.path();
         let is_file = if entry.path_is_symlink() {
             // A link may only lead to a file inside the project: sources never reach out.
@@ -101,8 +89,8 @@ pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
     let read: Result<Vec<_>, ReadError> = paths
         .into_par_iter()
         .map(|(rel, abs)| {
-            let bytes = std::fs::read(&abs)
-                .map_err(|e| ReadError::Io(format!("cannot read `{}`: {e}", abs.display())))?;
+            let bytes =
+                std::fs::read(&abs).map_err(|e| ReadError::Io(format!("cannot read `{}`: {e}", abs.display())))?;
             let content = if TEXT_EXTENSIONS.contains(&extension(&rel)) {
                 let name = layout.display_name(&rel);
                 match String::from_utf8(bytes) {
@@ -124,15 +112,10 @@ pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
             Ok((rel, Arc::new(FileEntry { abs, content })))
         })
         .collect();
-    Ok(FileSet {
-        files: read?.into_iter().collect(),
-    })
+    Ok(FileSet { files: read?.into_iter().collect() })
 }
 
 fn relative_name(src: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(src).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }

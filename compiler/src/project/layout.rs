@@ -26,24 +26,19 @@ pub struct Layout {
     pub options: Arc<ProjectOptions>,
     /// `miniweave.json`, when there is one.
     pub options_file: Option<Arc<SourceFile>>,
+    /// The project's name for IDE project files: an existing WeChat project's
+    /// `projectname`, else the root folder's name.
+    pub name: String,
 }
 
 impl Layout {
     pub fn src_abs(&self) -> PathBuf {
-        if self.src_dir.is_empty() {
-            self.root.clone()
-        } else {
-            self.root.join(&self.src_dir)
-        }
+        if self.src_dir.is_empty() { self.root.clone() } else { self.root.join(&self.src_dir) }
     }
 
     /// The name users see for a logical path: relative to the project root.
     pub fn display_name(&self, logical: &str) -> String {
-        if self.src_dir.is_empty() {
-            logical.to_string()
-        } else {
-            format!("{}/{logical}", self.src_dir)
-        }
+        if self.src_dir.is_empty() { logical.to_string() } else { format!("{}/{logical}", self.src_dir) }
     }
 }
 
@@ -58,26 +53,26 @@ pub enum LocateError {
 /// Locates the project in folder `project`. `out_dir` overrides `outDir` (relative paths are
 /// taken from the current directory, as a command-line flag is).
 pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateError> {
-    let root = project.canonicalize().map_err(|e| {
-        LocateError::Usage(format!(
-            "cannot open the project folder `{}`: {e}",
-            project.display()
-        ))
-    })?;
+    let root = project
+        .canonicalize()
+        .map_err(|e| LocateError::Usage(format!("cannot open the project folder `{}`: {e}", project.display())))?;
     if !root.is_dir() {
-        return Err(LocateError::Usage(format!(
-            "`{}` is not a folder: give the project's folder",
-            project.display()
-        )));
+        return Err(LocateError::Usage(format!("`{}` is not a folder: give the project's folder", project.display())));
     }
-    let (options, options_file) = read_options(&root)?;
+    let (mut options, options_file) = read_options(&root)?;
+    let wechat_project = read_wechat_project(&root);
+    // An existing WeChat project keeps its app id unless miniweave.json sets one.
+    if options.wechat.appid.is_none() {
+        options.wechat.appid = wechat_project.appid.clone();
+    }
+    let name = wechat_project
+        .name
+        .or_else(|| root.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "miniweave-app".into());
     let src_dir = match &options.src {
         Some(src) => {
-            let file = options_file
-                .as_ref()
-                .expect("src comes from miniweave.json");
-            let config = config::parse(file.text(), 0, file, ConfigKind::Project)
-                .map_err(LocateError::Project)?;
+            let file = options_file.as_ref().expect("src comes from miniweave.json");
+            let config = config::parse(file.text(), 0, file, ConfigKind::Project).map_err(LocateError::Project)?;
             let span = config.span_at(["src"]);
             match src.trim_end_matches('/') {
                 "" | "." => String::new(),
@@ -90,18 +85,11 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
                 })?,
             }
         }
-        None => detect_src(&root),
+        None => detect_src(&root, wechat_project.mini_root.as_deref()),
     };
-    let src_abs = if src_dir.is_empty() {
-        root.clone()
-    } else {
-        root.join(&src_dir)
-    };
+    let src_abs = if src_dir.is_empty() { root.clone() } else { root.join(&src_dir) };
     if !src_abs.is_dir() {
-        let message = format!(
-            "the source root `{}` does not exist",
-            if src_dir.is_empty() { "." } else { &src_dir }
-        );
+        let message = format!("the source root `{}` does not exist", if src_dir.is_empty() { "." } else { &src_dir });
         let mut d = Diagnostic::error("project::no-source", message).help(
             "a project needs miniweave.json (with \"src\"), a WeChat project (project.config.json or app.json), or src/app.mini",
         );
@@ -111,14 +99,8 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
         return Err(LocateError::Project(vec![d]));
     }
     let out_dir = match out_dir {
-        Some(dir) => absolute(
-            &std::env::current_dir().unwrap_or_else(|_| root.clone()),
-            dir,
-        ),
-        None => absolute(
-            &root,
-            Path::new(options.out_dir.as_deref().unwrap_or("dist")),
-        ),
+        Some(dir) => absolute(&std::env::current_dir().unwrap_or_else(|_| root.clone()), dir),
+        None => absolute(&root, Path::new(options.out_dir.as_deref().unwrap_or("dist"))),
     };
     if src_abs.starts_with(&out_dir) {
         return Err(LocateError::Usage(format!(
@@ -126,13 +108,7 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
             out_dir.display()
         )));
     }
-    Ok(Layout {
-        root,
-        src_dir,
-        out_dir,
-        options: Arc::new(options),
-        options_file,
-    })
+    Ok(Layout { root, src_dir, out_dir, options: Arc::new(options), options_file, name })
 }
 
 fn read_options(root: &Path) -> Result<(ProjectOptions, Option<Arc<SourceFile>>), LocateError> {
@@ -143,26 +119,33 @@ fn read_options(root: &Path) -> Result<(ProjectOptions, Option<Arc<SourceFile>>)
     let text = std::fs::read_to_string(&path)
         .map_err(|e| LocateError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
     let file = SourceFile::new("miniweave.json", &path, text);
-    let doc =
-        config::parse(file.text(), 0, &file, ConfigKind::Project).map_err(LocateError::Project)?;
-    let options =
-        config::model::<ProjectOptions>(&doc).map_err(|d| LocateError::Project(vec![d]))?;
+    let doc = config::parse(file.text(), 0, &file, ConfigKind::Project).map_err(LocateError::Project)?;
+    let options = config::model::<ProjectOptions>(&doc).map_err(|d| LocateError::Project(vec![d]))?;
     Ok((options, Some(file)))
 }
 
+/// What an existing WeChat project's `project.config.json` says about it.
+#[derive(Default)]
+struct WechatProject {
+    mini_root: Option<String>,
+    appid: Option<String>,
+    name: Option<String>,
+}
+
+fn read_wechat_project(root: &Path) -> WechatProject {
+    let Some(json) =
+        std::fs::read_to_string(root.join("project.config.json")).ok().and_then(|t| Json::parse(&t, 0).ok())
+    else {
+        return WechatProject::default();
+    };
+    let text = |key: &str| json.get(key).and_then(Json::as_str).map(str::to_string).filter(|s| !s.is_empty());
+    WechatProject { mini_root: text("miniprogramRoot"), appid: text("appid"), name: text("projectname") }
+}
+
 /// The source root of a project without `src` in its settings.
-fn detect_src(root: &Path) -> String {
-    if let Ok(text) = std::fs::read_to_string(root.join("project.config.json")) {
-        let mini_root = Json::parse(&text, 0).ok().and_then(|j| {
-            j.get("miniprogramRoot")
-                .and_then(|r| r.as_str().map(str::to_string))
-        });
-        if let Some(dir) = mini_root {
-            if let Ok(dir) = resolve("", dir.trim_end_matches('/')) {
-                return dir;
-            }
-            return String::new();
-        }
+fn detect_src(root: &Path, mini_root: Option<&str>) -> String {
+    if let Some(dir) = mini_root {
+        return resolve("", dir.trim_end_matches('/')).unwrap_or_default();
     }
     if root.join("app.json").is_file() {
         return String::new();
@@ -173,11 +156,7 @@ fn detect_src(root: &Path) -> String {
 /// `path` made absolute against `base`, with `.` and `..` folded lexically (the folder may
 /// not exist yet).
 pub fn absolute(base: &Path, path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        base.join(path)
-    };
+    let joined = if path.is_absolute() { path.to_path_buf() } else { base.join(path) };
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {

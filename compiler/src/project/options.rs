@@ -64,29 +64,14 @@ pub const DEFAULT_ALIPAY_BASE_LIBRARY: &str = "2.8.5";
 impl ProjectOptions {
     pub fn appid(&self, target: Target) -> &str {
         match target {
-            Target::Wechat => self
-                .wechat
-                .appid
-                .as_deref()
-                .unwrap_or(WECHAT_PLACEHOLDER_APPID),
-            Target::Alipay => self
-                .alipay
-                .appid
-                .as_deref()
-                .unwrap_or(ALIPAY_PLACEHOLDER_APPID),
-            Target::Weibo => self
-                .weibo
-                .appid
-                .as_deref()
-                .unwrap_or(WEIBO_PLACEHOLDER_APPID),
+            Target::Wechat => self.wechat.appid.as_deref().unwrap_or(WECHAT_PLACEHOLDER_APPID),
+            Target::Alipay => self.alipay.appid.as_deref().unwrap_or(ALIPAY_PLACEHOLDER_APPID),
+            Target::Weibo => self.weibo.appid.as_deref().unwrap_or(WEIBO_PLACEHOLDER_APPID),
         }
     }
 
     pub fn alipay_base_library(&self) -> &str {
-        self.alipay
-            .min_base_library
-            .as_deref()
-            .unwrap_or(DEFAULT_ALIPAY_BASE_LIBRARY)
+        self.alipay.min_base_library.as_deref().unwrap_or(DEFAULT_ALIPAY_BASE_LIBRARY)
     }
 
     pub fn targets(&self) -> Vec<Target> {

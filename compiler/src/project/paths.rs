@@ -61,17 +61,9 @@ pub fn resolve(from_dir: &str, written: &str) -> Result<String, PathError> {
 pub fn relative(from_dir: &str, to: &str) -> String {
     let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
     let to_parts: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
-    let common = from
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = from.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
     let ups = from.len() - common;
-    let mut out = if ups == 0 {
-        String::from("./")
-    } else {
-        "../".repeat(ups)
-    };
+    let mut out = if ups == 0 { String::from("./") } else { "../".repeat(ups) };
     out.push_str(&to_parts[common..].join("/"));
     out
 }
@@ -82,27 +74,12 @@ mod tests {
 
     #[test]
     fn resolution_stays_inside() {
-        assert_eq!(
-            resolve("pages/home", "../../components/card/card"),
-            Ok("components/card/card".into())
-        );
-        assert_eq!(
-            resolve("pages/home", "/components/card/card"),
-            Ok("components/card/card".into())
-        );
-        assert_eq!(
-            resolve("pages/home", "./item.wxml"),
-            Ok("pages/home/item.wxml".into())
-        );
-        assert_eq!(
-            resolve("pages/home", "../../../etc/passwd"),
-            Err(PathError::Escapes)
-        );
+        assert_eq!(resolve("pages/home", "../../components/card/card"), Ok("components/card/card".into()));
+        assert_eq!(resolve("pages/home", "/components/card/card"), Ok("components/card/card".into()));
+        assert_eq!(resolve("pages/home", "./item.wxml"), Ok("pages/home/item.wxml".into()));
+        assert_eq!(resolve("pages/home", "../../../etc/passwd"), Err(PathError::Escapes));
         assert_eq!(resolve("", "C:\\x"), Err(PathError::Malformed));
-        assert_eq!(
-            relative("pages/home", "utils/format.js"),
-            "../../utils/format.js"
-        );
+        assert_eq!(relative("pages/home", "utils/format.js"), "../../utils/format.js");
         assert_eq!(relative("pages", "pages/a.js"), "./a.js");
         assert_eq!(dir_of("app"), "");
     }

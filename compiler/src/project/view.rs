@@ -22,11 +22,7 @@ fn variant_of(path: &str) -> Option<(String, Target)> {
     let (base, suffix) = stem.rsplit_once('.')?;
     let target = suffix.parse::<Target>().ok()?;
     let logical_name = format!("{base}.{ext}");
-    let logical = if dir.is_empty() {
-        logical_name
-    } else {
-        format!("{dir}/{logical_name}")
-    };
+    let logical = if dir.is_empty() { logical_name } else { format!("{dir}/{logical_name}") };
     Some((logical, target))
 }
 
@@ -62,10 +58,7 @@ impl SourceView {
     /// Whether any file lies under the folder `dir`.
     pub fn has_dir(&self, dir: &str) -> bool {
         let prefix = format!("{dir}/");
-        self.files
-            .range(prefix.clone()..)
-            .next()
-            .is_some_and(|(k, _)| k.starts_with(&prefix))
+        self.files.range(prefix.clone()..).next().is_some_and(|(k, _)| k.starts_with(&prefix))
     }
 }
 
@@ -75,14 +68,8 @@ mod tests {
 
     #[test]
     fn variants() {
-        assert_eq!(
-            variant_of("utils/format.alipay.ts"),
-            Some(("utils/format.ts".into(), Target::Alipay))
-        );
-        assert_eq!(
-            variant_of("card.weibo.mini"),
-            Some(("card.mini".into(), Target::Weibo))
-        );
+        assert_eq!(variant_of("utils/format.alipay.ts"), Some(("utils/format.ts".into(), Target::Alipay)));
+        assert_eq!(variant_of("card.weibo.mini"), Some(("card.mini".into(), Target::Weibo)));
         assert_eq!(variant_of("a.min.js"), None);
         assert_eq!(variant_of("weibo.js"), None);
     }

@@ -43,12 +43,7 @@ pub struct SyntaxError {
 pub type Compiled = Result<String, Vec<SyntaxError>>;
 
 /// Compiles (preprocessed) `text`, which starts at byte `base` of `file`.
-pub fn compile(
-    text: &str,
-    base: usize,
-    file: &Arc<SourceFile>,
-    lang: ScriptLang,
-) -> Result<Script, Vec<Diagnostic>> {
+pub fn compile(text: &str, base: usize, file: &Arc<SourceFile>, lang: ScriptLang) -> Result<Script, Vec<Diagnostic>> {
     bind(&compile_text(text, lang), base, file, lang)
 }
 
@@ -60,19 +55,13 @@ pub fn bind(
     lang: ScriptLang,
 ) -> Result<Script, Vec<Diagnostic>> {
     match compiled {
-        Ok(code) => Ok(Script {
-            file: file.clone(),
-            lang,
-            code: code.clone(),
-        }),
+        Ok(code) => Ok(Script { file: file.clone(), lang, code: code.clone() }),
         Err(errors) => Err(errors
             .iter()
             .map(|e| {
-                Diagnostic::error(
-                    "script::syntax",
-                    format!("the script does not parse: {}", e.message),
-                )
-                .at(file, e.span.shift(base), e.message.clone())
+                Diagnostic::error("script::syntax", format!("the script does not parse: {}", e.message))
+                    .at(file, e.span.shift(base), e.message.clone())
+                    .help("fix the syntax here: scripts are JavaScript, or TypeScript with lang=\"ts\" (a .ts file)")
             })
             .collect()),
     }
@@ -87,27 +76,14 @@ pub fn compile_text(text: &str, lang: ScriptLang) -> Compiled {
     };
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(Lrc::new(FileName::Anon), text.to_string());
-    let offset =
-        |pos: swc_core::common::BytePos| (pos.0.saturating_sub(fm.start_pos.0)) as usize + base;
+    let offset = |pos: swc_core::common::BytePos| (pos.0.saturating_sub(fm.start_pos.0)) as usize + base;
     let syntax = match lang {
-        ScriptLang::Ts => Syntax::Typescript(TsSyntax {
-            decorators: true,
-            ..Default::default()
-        }),
-        ScriptLang::Js => Syntax::Es(EsSyntax {
-            decorators: true,
-            ..Default::default()
-        }),
+        ScriptLang::Ts => Syntax::Typescript(TsSyntax { decorators: true, ..Default::default() }),
+        ScriptLang::Js => Syntax::Es(EsSyntax { decorators: true, ..Default::default() }),
     };
     let comments = SingleThreadedComments::default();
     let mut recovered = Vec::new();
-    let parsed = parse_file_as_module(
-        &fm,
-        syntax,
-        EsVersion::latest(),
-        Some(&comments),
-        &mut recovered,
-    );
+    let parsed = parse_file_as_module(&fm, syntax, EsVersion::latest(), Some(&comments), &mut recovered);
     let mut errors: Vec<_> = recovered;
     let module = match parsed {
         Ok(m) => m,
@@ -121,10 +97,7 @@ pub fn compile_text(text: &str, lang: ScriptLang) -> Compiled {
             .into_iter()
             .map(|e| {
                 let span = e.span();
-                SyntaxError {
-                    span: Span::new(offset(span.lo), offset(span.hi)),
-                    message: e.kind().msg().to_string(),
-                }
+                SyntaxError { span: Span::new(offset(span.lo), offset(span.hi)), message: e.kind().msg().to_string() }
             })
             .collect());
     }
@@ -172,8 +145,7 @@ mod tests {
         let text = "import { f } from './f';\ninterface A { x: number }\nexport const a: A = { x: f() as number };\n";
         let s = compile(text, 0, &file(text), ScriptLang::Ts).unwrap();
         assert!(
-            s.code.contains("import { f } from './f'")
-                || s.code.contains("import { f } from \"./f\""),
+            s.code.contains("import { f } from './f'") || s.code.contains("import { f } from \"./f\""),
             "{}",
             s.code
         );

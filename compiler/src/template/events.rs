@@ -18,11 +18,7 @@ pub fn parse_event_attr(name: &str) -> Option<EventAttr<'_>> {
         Some(rest) => (rest, true),
         None => (name, false),
     };
-    let forms: [(&str, bool, bool); 3] = [
-        ("mut-bind", false, true),
-        ("bind", false, false),
-        ("catch", true, false),
-    ];
+    let forms: [(&str, bool, bool); 3] = [("mut-bind", false, true), ("bind", false, false), ("catch", true, false)];
     for (prefix, catch, mutual) in forms {
         if capture && mutual {
             continue;
@@ -32,12 +28,7 @@ pub fn parse_event_attr(name: &str) -> Option<EventAttr<'_>> {
             if event.is_empty() {
                 return None;
             }
-            return Some(EventAttr {
-                capture,
-                catch,
-                mutual,
-                event,
-            });
+            return Some(EventAttr { capture, catch, mutual, event });
         }
     }
     None
@@ -49,33 +40,14 @@ mod tests {
 
     #[test]
     fn every_binding_form() {
-        let e = |capture, catch, mutual, event| {
-            Some(EventAttr {
-                capture,
-                catch,
-                mutual,
-                event,
-            })
-        };
+        let e = |capture, catch, mutual, event| Some(EventAttr { capture, catch, mutual, event });
         assert_eq!(parse_event_attr("bindtap"), e(false, false, false, "tap"));
-        assert_eq!(
-            parse_event_attr("bind:my-event"),
-            e(false, false, false, "my-event")
-        );
+        assert_eq!(parse_event_attr("bind:my-event"), e(false, false, false, "my-event"));
         assert_eq!(parse_event_attr("catchtap"), e(false, true, false, "tap"));
         assert_eq!(parse_event_attr("catch:tap"), e(false, true, false, "tap"));
-        assert_eq!(
-            parse_event_attr("capture-bind:touchstart"),
-            e(true, false, false, "touchstart")
-        );
-        assert_eq!(
-            parse_event_attr("capture-catch:tap"),
-            e(true, true, false, "tap")
-        );
-        assert_eq!(
-            parse_event_attr("mut-bind:tap"),
-            e(false, false, true, "tap")
-        );
+        assert_eq!(parse_event_attr("capture-bind:touchstart"), e(true, false, false, "touchstart"));
+        assert_eq!(parse_event_attr("capture-catch:tap"), e(true, true, false, "tap"));
+        assert_eq!(parse_event_attr("mut-bind:tap"), e(false, false, true, "tap"));
         assert_eq!(parse_event_attr("class"), None);
         assert_eq!(parse_event_attr("capture-x"), None);
         assert_eq!(parse_event_attr("bind"), None);

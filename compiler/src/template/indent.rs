@@ -12,11 +12,7 @@ pub fn common_indent(text: &str) -> usize {
     if !text.starts_with('\n') && !text.is_empty() {
         lines.next();
     }
-    lines
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
-        .min()
-        .unwrap_or(0)
+    lines.filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start_matches([' ', '\t']).len()).min().unwrap_or(0)
 }
 
 /// `text` with up to `indent` spaces or tabs removed after each line break.
@@ -69,10 +65,7 @@ mod tests {
     #[test]
     fn blank_line_runs_shrink() {
         assert_eq!(tidy_blank_lines("\n  "), "\n  ");
-        assert_eq!(
-            tidy_blank_lines("  \n      \n         \n    \n  "),
-            "\n\n  "
-        );
+        assert_eq!(tidy_blank_lines("  \n      \n         \n    \n  "), "\n\n  ");
         assert_eq!(tidy_blank_lines("   "), "   ");
     }
 }

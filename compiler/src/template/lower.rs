@@ -12,8 +12,8 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostic, suggestion};
 use crate::ir::expr::{Expr, ExprKind};
 use crate::ir::template::{
-    Attr, AttrKind, Branch, Element, Event, FileRef, ForKey, ForLoop, IfChain, Node, Segment, Tag,
-    Template, TemplateCall, TemplateDef, Text, Value, ViewScript, ViewScriptSource,
+    Attr, AttrKind, Branch, Element, Event, FileRef, ForKey, ForLoop, IfChain, Node, Segment, Tag, Template,
+    TemplateCall, TemplateDef, Text, Value, ViewScript, ViewScriptSource,
 };
 use crate::source::{SourceFile, Span};
 use crate::target::Target;
@@ -36,11 +36,7 @@ pub struct LowerInput<'a> {
 }
 
 /// Turns scan problems into diagnostics of `file`.
-pub fn scan_diagnostics(
-    problems: &[ScanProblem],
-    file: &Arc<SourceFile>,
-    base: usize,
-) -> Vec<Diagnostic> {
+pub fn scan_diagnostics(problems: &[ScanProblem], file: &Arc<SourceFile>, base: usize) -> Vec<Diagnostic> {
     problems
         .iter()
         .map(|p| {
@@ -82,10 +78,7 @@ pub fn lower(doc: &RawDocument, input: &LowerInput<'_>) -> (Template, Vec<Diagno
     while matches!(nodes.last(), Some(Node::Text(t)) if t.is_whitespace()) {
         nodes.pop();
     }
-    let template = Template {
-        file: input.file.clone(),
-        nodes,
-    };
+    let template = Template { file: input.file.clone(), nodes };
     (template, lowerer.diagnostics)
 }
 
@@ -93,12 +86,7 @@ fn collect_view_script_modules(nodes: &[RawNode], out: &mut HashSet<String>) {
     for node in nodes {
         if let RawNode::Element(e) = node {
             if e.name == "wxs" {
-                if let Some(m) = e
-                    .attrs
-                    .iter()
-                    .find(|a| a.name == "module")
-                    .and_then(|a| a.value.as_ref())
-                {
+                if let Some(m) = e.attrs.iter().find(|a| a.name == "module").and_then(|a| a.value.as_ref()) {
                     out.insert(m.text.clone());
                 }
             }
@@ -177,9 +165,7 @@ impl<'a> Lowerer<'a> {
         label: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let d = Diagnostic::warning(code, message)
-            .at(self.file, span, label)
-            .help(help);
+        let d = Diagnostic::warning(code, message).at(self.file, span, label).help(help);
         self.diagnostics.push(d);
     }
 
@@ -201,28 +187,13 @@ impl<'a> Lowerer<'a> {
             }
             let lowered = match node {
                 RawNode::Element(e) => self.element(e),
-                RawNode::Text(t) => Lowered {
-                    nodes: vec![Node::Text(self.text(t))],
-                    cond: None,
-                },
-                RawNode::Comment(c) => Lowered {
-                    nodes: vec![Node::Comment(c.text.clone())],
-                    cond: None,
-                },
+                RawNode::Text(t) => Lowered { nodes: vec![Node::Text(self.text(t))], cond: None },
+                RawNode::Comment(c) => Lowered { nodes: vec![Node::Comment(c.text.clone())], cond: None },
             };
             match lowered.cond {
-                Some(
-                    cond @ Cond {
-                        kind: CondKind::Elif | CondKind::Else,
-                        ..
-                    },
-                ) => {
+                Some(cond @ Cond { kind: CondKind::Elif | CondKind::Else, .. }) => {
                     if chain.is_none() {
-                        let name = if cond.kind == CondKind::Elif {
-                            "wx:elif"
-                        } else {
-                            "wx:else"
-                        };
+                        let name = if cond.kind == CondKind::Elif { "wx:elif" } else { "wx:else" };
                         self.error(
                             "template::orphan-else",
                             format!("`{name}` without a `wx:if` before it"),
@@ -236,15 +207,8 @@ impl<'a> Lowerer<'a> {
                     }
                     let is_else = cond.kind == CondKind::Else;
                     let lead = self.whitespace(&std::mem::take(&mut trivia));
-                    let Some(open) = chain.as_mut() else {
-                        unreachable!("checked above")
-                    };
-                    open.branches.push(Branch {
-                        condition: cond.value,
-                        body: lowered.nodes,
-                        lead,
-                        span: cond.span,
-                    });
+                    let Some(open) = chain.as_mut() else { unreachable!("checked above") };
+                    open.branches.push(Branch { condition: cond.value, body: lowered.nodes, lead, span: cond.span });
                     if is_else {
                         out.push(Node::If(chain.take().expect("open chain")));
                     }
@@ -282,34 +246,21 @@ impl<'a> Lowerer<'a> {
     fn text(&mut self, raw: &RawText) -> Text {
         if self.in_text == 0 && raw.text.trim().is_empty() {
             let tidy = self.whitespace(&raw.text);
-            return Text {
-                segments: vec![Segment::Literal(tidy)],
-                span: self.span(raw.span),
-            };
+            return Text { segments: vec![Segment::Literal(tidy)], span: self.span(raw.span) };
         }
         let segments = self.segments(raw, MustacheKind::Value, true);
-        Text {
-            segments,
-            span: self.span(raw.span),
-        }
+        Text { segments, span: self.span(raw.span) }
     }
 
     /// Whitespace between nodes, dedented, with blank-line runs tidied outside `<text>`.
     fn whitespace(&self, text: &str) -> String {
         let text = dedent(text, self.indent);
-        if self.in_text == 0 {
-            tidy_blank_lines(&text)
-        } else {
-            text
-        }
+        if self.in_text == 0 { tidy_blank_lines(&text) } else { text }
     }
 
     fn value(&mut self, raw: &RawText, kind: MustacheKind) -> Value {
         let segments = self.segments(raw, kind, false);
-        Value {
-            segments,
-            span: self.span(raw.span),
-        }
+        Value { segments, span: self.span(raw.span) }
     }
 
     fn segments(&mut self, raw: &RawText, kind: MustacheKind, is_text: bool) -> Vec<Segment> {
@@ -330,11 +281,7 @@ impl<'a> Lowerer<'a> {
         for piece in pieces {
             match piece {
                 Piece::Literal(text) => {
-                    let text = if is_text {
-                        dedent(text, self.indent)
-                    } else {
-                        text.to_string()
-                    };
+                    let text = if is_text { dedent(text, self.indent) } else { text.to_string() };
                     segments.push(Segment::Literal(text));
                 }
                 Piece::Mustache(inner, span) => {
@@ -363,8 +310,8 @@ impl<'a> Lowerer<'a> {
         expr.walk(&mut |e| {
             if let ExprKind::Call { callee, .. } = &e.kind {
                 let root = callee.root_ident().unwrap_or("");
-                let is_module_function = matches!(&callee.kind, ExprKind::Member { .. })
-                    && self.view_script_modules.contains(root);
+                let is_module_function =
+                    matches!(&callee.kind, ExprKind::Member { .. }) && self.view_script_modules.contains(root);
                 if !is_module_function {
                     bad.push((callee.span, root.to_string()));
                 }
@@ -374,9 +321,7 @@ impl<'a> Lowerer<'a> {
             let message = if root.is_empty() {
                 "only functions of a wxs module can be called in WXML".to_string()
             } else {
-                format!(
-                    "`{root}` is not a wxs module of this file: only view-script functions can be called in WXML"
-                )
+                format!("`{root}` is not a wxs module of this file: only view-script functions can be called in WXML")
             };
             self.error(
                 "template::bad-call",
@@ -418,9 +363,7 @@ impl<'a> Lowerer<'a> {
         }
         for attr in &raw.attrs {
             match attr.name.rsplit_once('@') {
-                Some((name, target)) if target.parse::<Target>() == Ok(self.target) => {
-                    out.push((attr, name))
-                }
+                Some((name, target)) if target.parse::<Target>() == Ok(self.target) => out.push((attr, name)),
                 Some(_) => {}
                 None if overridden.contains(attr.name.as_str()) => {}
                 None => out.push((attr, attr.name.as_str())),
@@ -443,26 +386,14 @@ impl<'a> Lowerer<'a> {
                 "wx:for-index" => directives.for_index = Some(attr),
                 "wx:key" => directives.key = Some(attr),
                 other if other.starts_with("wx:") => {
-                    let known = [
-                        "wx:if",
-                        "wx:elif",
-                        "wx:else",
-                        "wx:for",
-                        "wx:for-item",
-                        "wx:for-index",
-                        "wx:key",
-                    ];
+                    let known = ["wx:if", "wx:elif", "wx:else", "wx:for", "wx:for-item", "wx:for-index", "wx:key"];
                     let hint = suggestion(other, known);
                     self.error(
                         "template::unknown-directive",
                         format!("unknown directive `{other}`"),
                         self.span(attr.name_span),
                         "not a WXML directive",
-                        if hint.is_empty() {
-                            format!("WXML's directives are {}", known.join(", "))
-                        } else {
-                            hint
-                        },
+                        if hint.is_empty() { format!("WXML's directives are {}", known.join(", ")) } else { hint },
                     );
                 }
                 _ => rest.push((attr, name)),
@@ -498,61 +429,33 @@ impl<'a> Lowerer<'a> {
                     "no value",
                     "write wx:for=\"{{list}}\"",
                 );
-                Value {
-                    segments: Vec::new(),
-                    span: self.span(list_attr.span),
-                }
+                Value { segments: Vec::new(), span: self.span(list_attr.span) }
             }
         };
         let item = self.loop_name(directives.for_item, "item");
         let index = self.loop_name(directives.for_index, "index");
         let key = directives.key.and_then(|k| self.key(k));
         let body = match cond {
-            Some(Cond {
-                kind: CondKind::If,
-                value,
-                span,
-            }) => {
+            Some(Cond { kind: CondKind::If, value, span }) => {
                 vec![Node::If(IfChain {
-                    branches: vec![Branch {
-                        condition: value,
-                        body: inner,
-                        lead: String::new(),
-                        span,
-                    }],
+                    branches: vec![Branch { condition: value, body: inner, lead: String::new(), span }],
                 })]
             }
             Some(Cond { kind, span, .. }) => {
-                let name = if kind == CondKind::Elif {
-                    "wx:elif"
-                } else {
-                    "wx:else"
-                };
+                let name = if kind == CondKind::Elif { "wx:elif" } else { "wx:else" };
                 self.error(
                     "template::else-with-for",
                     format!("`{name}` and `wx:for` on one element"),
                     span,
                     "WXML applies `wx:for` first, so this cannot continue a `wx:if`",
-                    format!(
-                        "move the loop inside: <block {name}><view wx:for=\"…\">…</view></block>"
-                    ),
+                    format!("move the loop inside: <block {name}><view wx:for=\"…\">…</view></block>"),
                 );
                 inner
             }
             None => inner,
         };
-        let node = Node::For(ForLoop {
-            list,
-            item,
-            index,
-            key,
-            body,
-            span: self.span(list_attr.span),
-        });
-        Lowered {
-            nodes: vec![node],
-            cond: None,
-        }
+        let node = Node::For(ForLoop { list, item, index, key, body, span: self.span(list_attr.span) });
+        Lowered { nodes: vec![node], cond: None }
     }
 
     fn cond(&mut self, kind: CondKind, attr: &RawAttr) -> Cond {
@@ -589,21 +492,15 @@ impl<'a> Lowerer<'a> {
             return default.to_string();
         };
         let name = attr.value.as_ref().map(|v| v.text.trim()).unwrap_or("");
-        let is_identifier = name
-            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$')
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+        let is_identifier = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
         if !is_identifier {
             self.error(
                 "template::bad-loop-name",
                 format!("`{}` must name a variable", attr.name),
                 self.span(attr.span),
                 "not a plain name",
-                format!(
-                    "write {}=\"{default}\" (a plain name, no braces)",
-                    attr.name
-                ),
+                format!("write {}=\"{default}\" (a plain name, no braces)", attr.name),
             );
             return default.to_string();
         }
@@ -681,9 +578,7 @@ impl<'a> Lowerer<'a> {
         if name.bytes().any(|b| b.is_ascii_uppercase()) {
             let lower = dash_case(name);
             let help = if name.starts_with("data-") {
-                format!(
-                    "WeChat lower-cases dataset keys written so; write `{lower}` to get a camel-case key"
-                )
+                format!("WeChat lower-cases dataset keys written so; write `{lower}` to get a camel-case key")
             } else {
                 format!(
                     "write `{lower}`; custom-component properties declared in camelCase are written in dash-case in templates"
@@ -700,10 +595,7 @@ impl<'a> Lowerer<'a> {
         if let Some(event) = parse_event_attr(name) {
             let handler = match &attr.value {
                 Some(v) => self.value(v, MustacheKind::Value),
-                None => Value {
-                    segments: Vec::new(),
-                    span: name_span,
-                },
+                None => Value { segments: Vec::new(), span: name_span },
             };
             element.events.push(Event {
                 name: event.event.to_string(),
@@ -731,28 +623,15 @@ impl<'a> Lowerer<'a> {
                 format!("write {name}=\"{{{{field}}}}\""),
             );
         }
-        let value = attr
-            .value
-            .as_ref()
-            .map(|v| self.value(v, MustacheKind::Value));
-        element.attrs.push(Attr {
-            kind,
-            name: bare.to_string(),
-            value,
-            span,
-            name_span,
-        });
+        let value = attr.value.as_ref().map(|v| self.value(v, MustacheKind::Value));
+        element.attrs.push(Attr { kind, name: bare.to_string(), value, span, name_span });
     }
 
     fn template_element(&mut self, raw: &RawElement, attrs: &[(&RawAttr, &str)]) -> Vec<Node> {
         let find = |n: &str| attrs.iter().find(|(_, name)| *name == n).map(|(a, _)| *a);
         let span = self.span(raw.span);
         if let Some(name_attr) = find("name") {
-            let name = name_attr
-                .value
-                .as_ref()
-                .map(|v| v.text.trim().to_string())
-                .unwrap_or_default();
+            let name = name_attr.value.as_ref().map(|v| v.text.trim().to_string()).unwrap_or_default();
             if name.is_empty() || name.contains("{{") {
                 self.error(
                     "template::bad-template-name",
@@ -777,19 +656,10 @@ impl<'a> Lowerer<'a> {
         };
         let is = match &is_attr.value {
             Some(v) => self.value(v, MustacheKind::Value),
-            None => Value {
-                segments: Vec::new(),
-                span: self.span(is_attr.span),
-            },
+            None => Value { segments: Vec::new(), span: self.span(is_attr.span) },
         };
-        let data = find("data")
-            .and_then(|a| a.value.as_ref())
-            .map(|v| self.value(v, MustacheKind::TemplateData));
-        if raw
-            .children
-            .iter()
-            .any(|c| !matches!(c, RawNode::Text(t) if t.text.trim().is_empty()))
-        {
+        let data = find("data").and_then(|a| a.value.as_ref()).map(|v| self.value(v, MustacheKind::TemplateData));
+        if raw.children.iter().any(|c| !matches!(c, RawNode::Text(t) if t.text.trim().is_empty())) {
             self.warning(
                 "template::ignored-children",
                 "content inside `<template is>` is ignored",
@@ -803,11 +673,7 @@ impl<'a> Lowerer<'a> {
 
     fn file_ref_element(&mut self, raw: &RawElement, attrs: &[(&RawAttr, &str)]) -> Vec<Node> {
         let tag = raw.name.as_str();
-        let Some(src) = attrs
-            .iter()
-            .find(|(_, n)| *n == "src")
-            .and_then(|(a, _)| a.value.as_ref())
-        else {
+        let Some(src) = attrs.iter().find(|(_, n)| *n == "src").and_then(|(a, _)| a.value.as_ref()) else {
             self.error(
                 "template::missing-src",
                 format!("`<{tag}>` needs `src`"),
@@ -827,32 +693,16 @@ impl<'a> Lowerer<'a> {
             );
             return Vec::new();
         }
-        let file_ref = FileRef {
-            src: src.text.trim().to_string(),
-            span: self.span(src.span),
-        };
-        vec![if tag == "import" {
-            Node::Import(file_ref)
-        } else {
-            Node::Include(file_ref)
-        }]
+        let file_ref = FileRef { src: src.text.trim().to_string(), span: self.span(src.span) };
+        vec![if tag == "import" { Node::Import(file_ref) } else { Node::Include(file_ref) }]
     }
 
     fn view_script(&mut self, raw: &RawElement, attrs: &[(&RawAttr, &str)]) -> Vec<Node> {
-        let find = |n: &str| {
-            attrs
-                .iter()
-                .find(|(_, name)| *name == n)
-                .and_then(|(a, _)| a.value.as_ref())
-        };
+        let find = |n: &str| attrs.iter().find(|(_, name)| *name == n).and_then(|(a, _)| a.value.as_ref());
         let span = self.span(raw.span);
-        let module = find("module")
-            .map(|v| v.text.trim().to_string())
-            .unwrap_or_default();
+        let module = find("module").map(|v| v.text.trim().to_string()).unwrap_or_default();
         let valid = module.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && module
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+            && module.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !valid {
             self.error(
                 "template::bad-wxs-module",
@@ -864,16 +714,13 @@ impl<'a> Lowerer<'a> {
             return Vec::new();
         }
         let body = match raw.children.first() {
-            Some(RawNode::Text(t)) if !t.text.trim().is_empty() => {
-                Some(dedent(&t.text, self.indent))
-            }
+            Some(RawNode::Text(t)) if !t.text.trim().is_empty() => Some(dedent(&t.text, self.indent)),
             _ => None,
         };
         let source = match (find("src"), body) {
-            (Some(src), None) => ViewScriptSource::File(FileRef {
-                src: src.text.trim().to_string(),
-                span: self.span(src.span),
-            }),
+            (Some(src), None) => {
+                ViewScriptSource::File(FileRef { src: src.text.trim().to_string(), span: self.span(src.span) })
+            }
             (None, Some(code)) => ViewScriptSource::Inline(code),
             (Some(src), Some(_)) => {
                 self.error(
@@ -896,11 +743,7 @@ impl<'a> Lowerer<'a> {
                 return Vec::new();
             }
         };
-        vec![Node::ViewScript(ViewScript {
-            module,
-            source,
-            span,
-        })]
+        vec![Node::ViewScript(ViewScript { module, source, span })]
     }
 }
 
@@ -927,10 +770,7 @@ fn is_bindable(text: &str) -> bool {
         return false;
     };
     let inner = inner.trim();
-    !inner.is_empty()
-        && inner
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.'))
+    !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.'))
 }
 
 trait PushWhitespace {
@@ -941,10 +781,7 @@ impl PushWhitespace for Vec<Node> {
     /// Whitespace held back while looking for more branches goes back as a text node.
     fn push_whitespace(&mut self, text: String) {
         if !text.is_empty() {
-            self.push(Node::Text(Text {
-                segments: vec![Segment::Literal(text)],
-                span: Span::default(),
-            }));
+            self.push(Node::Text(Text { segments: vec![Segment::Literal(text)], span: Span::default() }));
         }
     }
 }

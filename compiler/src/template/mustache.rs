@@ -64,10 +64,7 @@ pub fn split(text: &str) -> Result<Vec<Piece<'_>>, Span> {
             pieces.push(Piece::Literal(&text[from..open]));
         }
         let close = find_close(text, open, None).map_err(|_| Span::new(open, open + 2))?;
-        pieces.push(Piece::Mustache(
-            &text[open + 2..close],
-            Span::new(open + 2, close),
-        ));
+        pieces.push(Piece::Mustache(&text[open + 2..close], Span::new(open + 2, close)));
         from = close + 2;
     }
     if from < text.len() {
@@ -89,10 +86,7 @@ mod tests {
         assert_eq!(p[3], Piece::Mustache("c", Span::new(28, 29)));
         // As in wcc, the first `}}` outside a string closes the mustache.
         assert_eq!(find_close("{{ {a: {b: 1}} }}", 0, None), Ok(12));
-        assert_eq!(
-            find_close("{{ a ? \"x\" : 'y' }}\"", 0, Some(b'"')),
-            Err(Unclosed::AttrQuote(7))
-        );
+        assert_eq!(find_close("{{ a ? \"x\" : 'y' }}\"", 0, Some(b'"')), Err(Unclosed::AttrQuote(7)));
         assert_eq!(find_close("{{ a < b", 0, None), Err(Unclosed::End));
     }
 }

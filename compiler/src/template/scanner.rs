@@ -67,21 +67,8 @@ pub struct ScanProblem {
 }
 
 impl ScanProblem {
-    fn error(
-        code: &'static str,
-        message: impl Into<String>,
-        span: Span,
-        label: impl Into<String>,
-    ) -> Self {
-        ScanProblem {
-            error: true,
-            code,
-            message: message.into(),
-            span,
-            label: label.into(),
-            help: None,
-            also: None,
-        }
+    fn error(code: &'static str, message: impl Into<String>, span: Span, label: impl Into<String>) -> Self {
+        ScanProblem { error: true, code, message: message.into(), span, label: label.into(), help: None, also: None }
     }
 
     fn help(mut self, help: impl Into<String>) -> Self {
@@ -106,24 +93,13 @@ pub struct Scan {
 const RAW_TEXT_ELEMENTS: &[&str] = &["wxs"];
 
 pub fn scan(text: &str) -> Scan {
-    let mut scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        warnings: Vec::new(),
-    };
+    let mut scanner = Scanner { text, bytes: text.as_bytes(), pos: 0, warnings: Vec::new() };
     match scanner.document() {
-        Ok(nodes) => Scan {
-            document: Some(RawDocument { nodes }),
-            problems: scanner.warnings,
-        },
+        Ok(nodes) => Scan { document: Some(RawDocument { nodes }), problems: scanner.warnings },
         Err(e) => {
             let mut problems = scanner.warnings;
             problems.push(*e);
-            Scan {
-                document: None,
-                problems,
-            }
+            Scan { document: None, problems }
         }
     }
 }
@@ -165,12 +141,7 @@ impl<'a> Scanner<'a> {
                 self.end_tag(&mut stack, &mut root)?;
                 None
             } else if self.bytes[self.pos] == b'<' {
-                if !self
-                    .bytes
-                    .get(self.pos + 1)
-                    .copied()
-                    .is_some_and(is_name_start)
-                {
+                if !self.bytes.get(self.pos + 1).copied().is_some_and(is_name_start) {
                     return Err(Box::new(
                         ScanProblem::error(
                             "template::stray-lt",
@@ -178,9 +149,7 @@ impl<'a> Scanner<'a> {
                             Span::new(self.pos, self.pos + 1),
                             "not the start of a tag",
                         )
-                        .help(
-                            "write `&lt;` for a literal `<`, or put the comparison inside `{{ }}`",
-                        ),
+                        .help("write `&lt;` for a literal `<`, or put the comparison inside `{{ }}`"),
                     ));
                 }
                 let element = self.start_tag()?;
@@ -200,10 +169,7 @@ impl<'a> Scanner<'a> {
                             .help("flatten the template, or split it into components"),
                         ));
                     }
-                    stack.push(Open {
-                        element,
-                        children: Vec::new(),
-                    });
+                    stack.push(Open { element, children: Vec::new() });
                     None
                 }
             } else {
@@ -224,14 +190,9 @@ impl<'a> Scanner<'a> {
                 open.element.open_tag,
                 "opened here",
             )
-            .help(format!(
-                "close it with `</{name}>`, or write `<{name} ... />`"
-            ));
+            .help(format!("close it with `</{name}>`, or write `<{name} ... />`"));
             if let Some(parent) = stack.last() {
-                problem = problem.also(
-                    parent.element.open_tag,
-                    format!("inside this <{}>", parent.element.name),
-                );
+                problem = problem.also(parent.element.open_tag, format!("inside this <{}>", parent.element.name));
             }
             return Err(Box::new(problem));
         }
@@ -283,10 +244,7 @@ impl<'a> Scanner<'a> {
                 self.pos += 1;
             }
         }
-        Ok(RawNode::Text(RawText {
-            text: self.text[start..self.pos].to_string(),
-            span: Span::new(start, self.pos),
-        }))
+        Ok(RawNode::Text(RawText { text: self.text[start..self.pos].to_string(), span: Span::new(start, self.pos) }))
     }
 
     fn name(&mut self) -> Span {
@@ -356,9 +314,7 @@ impl<'a> Scanner<'a> {
                     message: format!("attribute `{}` is written twice", attr.name),
                     span: attr.name_span,
                     label: "written again here".into(),
-                    help: Some(
-                        "remove one of them; which one wins differs between platforms".into(),
-                    ),
+                    help: Some("remove one of them; which one wins differs between platforms".into()),
                     also: Some((first.name_span, "first written here".into())),
                 });
             }
@@ -370,10 +326,7 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         while self.pos < self.bytes.len() {
             let b = self.bytes[self.pos];
-            if b.is_ascii_whitespace()
-                || matches!(b, b'=' | b'>' | b'"' | b'\'' | b'<')
-                || self.starts_with("/>")
-            {
+            if b.is_ascii_whitespace() || matches!(b, b'=' | b'>' | b'"' | b'\'' | b'<') || self.starts_with("/>") {
                 break;
             }
             self.pos += 1;
@@ -393,12 +346,7 @@ impl<'a> Scanner<'a> {
         self.skip_whitespace();
         if self.pos >= self.bytes.len() || self.bytes[self.pos] != b'=' {
             self.pos = before_eq;
-            return Ok(RawAttr {
-                name,
-                name_span,
-                value: None,
-                span: name_span,
-            });
+            return Ok(RawAttr { name, name_span, value: None, span: name_span });
         }
         self.pos += 1;
         self.skip_whitespace();
@@ -430,31 +378,25 @@ impl<'a> Scanner<'a> {
                     ));
                 }
                 Some(&b) if b == quote => break,
-                Some(b'{') if self.bytes.get(i + 1) == Some(&b'{') => match find_close(
-                    self.text,
-                    i,
-                    Some(quote),
-                ) {
+                Some(b'{') if self.bytes.get(i + 1) == Some(&b'{') => match find_close(self.text, i, Some(quote)) {
                     Ok(close) => i = close + 2,
-                    Err(Unclosed::AttrQuote(at)) => return Err(Box::new(
-                        ScanProblem::error(
-                            "template::quote-in-expression",
-                            format!(
-                                "the expression in `{name}` contains the attribute's own quote {}",
-                                quote as char
-                            ),
-                            Span::new(at, at + 1),
-                            "this quote ends the attribute value",
-                        )
-                        .help(format!(
-                            "use {} for strings inside the expression",
-                            if quote == b'"' {
-                                "single quotes '...'"
-                            } else {
-                                "double quotes \"...\""
-                            }
-                        )),
-                    )),
+                    Err(Unclosed::AttrQuote(at)) => {
+                        return Err(Box::new(
+                            ScanProblem::error(
+                                "template::quote-in-expression",
+                                format!(
+                                    "the expression in `{name}` contains the attribute's own quote {}",
+                                    quote as char
+                                ),
+                                Span::new(at, at + 1),
+                                "this quote ends the attribute value",
+                            )
+                            .help(format!(
+                                "use {} for strings inside the expression",
+                                if quote == b'"' { "single quotes '...'" } else { "double quotes \"...\"" }
+                            )),
+                        ));
+                    }
                     Err(Unclosed::End) => {
                         return Err(Box::new(
                             ScanProblem::error(
@@ -471,16 +413,8 @@ impl<'a> Scanner<'a> {
             }
         }
         self.pos = i + 1;
-        let value = RawText {
-            text: self.text[value_start..i].to_string(),
-            span: Span::new(value_start, i),
-        };
-        Ok(RawAttr {
-            name,
-            name_span,
-            value: Some(value),
-            span: Span::new(start, self.pos),
-        })
+        let value = RawText { text: self.text[value_start..i].to_string(), span: Span::new(value_start, i) };
+        Ok(RawAttr { name, name_span, value: Some(value), span: Span::new(start, self.pos) })
     }
 
     fn raw_text_element(&mut self, mut element: RawElement) -> Result<RawElement> {
@@ -548,22 +482,11 @@ impl<'a> Scanner<'a> {
             ));
         };
         if open.element.name != name {
-            let message = format!(
-                "mismatched end tag: expected `</{}>`, found `</{name}>`",
-                open.element.name
-            );
+            let message = format!("mismatched end tag: expected `</{}>`, found `</{name}>`", open.element.name);
             return Err(Box::new(
-                ScanProblem::error(
-                    "template::mismatched-end-tag",
-                    message,
-                    tag_span,
-                    format!("found `</{name}>`"),
-                )
-                .also(
-                    open.element.open_tag,
-                    format!("<{}> opened here is still open", open.element.name),
-                )
-                .help(format!("close <{}> first", open.element.name)),
+                ScanProblem::error("template::mismatched-end-tag", message, tag_span, format!("found `</{name}>`"))
+                    .also(open.element.open_tag, format!("<{}> opened here is still open", open.element.name))
+                    .help(format!("close <{}> first", open.element.name)),
             ));
         }
         let mut element = open.element;
@@ -588,11 +511,7 @@ mod tests {
     }
 
     fn error(text: &str) -> ScanProblem {
-        scan(text)
-            .problems
-            .into_iter()
-            .find(|p| p.error)
-            .expect("an error")
+        scan(text).problems.into_iter().find(|p| p.error).expect("an error")
     }
 
     fn element(node: &RawNode) -> &RawElement {
@@ -613,9 +532,7 @@ mod tests {
         assert_eq!(card.attrs[0].value.as_ref().unwrap().text, "{{n}}");
         assert!(card.attrs[2].value.is_none());
         let text = element(&doc.nodes[2]);
-        let RawNode::Text(t) = &text.children[0] else {
-            panic!()
-        };
+        let RawNode::Text(t) = &text.children[0] else { panic!() };
         assert_eq!(t.text, "{{a<b ? 'lt' : 'ge'}} &amp;");
         assert_eq!(&src[t.span.start..t.span.end], t.text);
     }
@@ -626,9 +543,7 @@ mod tests {
             "<wxs module=\"m\">\nvar f = function(a) { return a < 3 && a > 1; };\nmodule.exports = { f: f };\n</wxs>",
         );
         let wxs = element(&doc.nodes[0]);
-        let RawNode::Text(body) = &wxs.children[0] else {
-            panic!()
-        };
+        let RawNode::Text(body) = &wxs.children[0] else { panic!() };
         assert!(body.text.contains("a < 3 && a > 1"));
     }
 
@@ -642,14 +557,8 @@ mod tests {
         assert_eq!(error("</view>").code, "template::unexpected-end-tag");
         assert_eq!(error("<view class=abc/>").code, "template::unquoted-value");
         assert_eq!(error("<view>a < b</view>").code, "template::stray-lt");
-        assert_eq!(
-            error("<view>{{ a </view>").code,
-            "template::unclosed-mustache"
-        );
-        assert_eq!(
-            error("<view class=\"{{ a ? \"x\" : 'y' }}\"/>").code,
-            "template::quote-in-expression"
-        );
+        assert_eq!(error("<view>{{ a </view>").code, "template::unclosed-mustache");
+        assert_eq!(error("<view class=\"{{ a ? \"x\" : 'y' }}\"/>").code, "template::quote-in-expression");
         assert_eq!(error("<view class=\"a").code, "template::unclosed-value");
     }
 
@@ -669,9 +578,6 @@ mod tests {
     #[test]
     fn multibyte_text_is_safe() {
         let doc = tree("<view class=\"列表\">名字 {{ 名 }}</view>");
-        assert_eq!(
-            element(&doc.nodes[0]).attrs[0].value.as_ref().unwrap().text,
-            "列表"
-        );
+        assert_eq!(element(&doc.nodes[0]).attrs[0].value.as_ref().unwrap().text, "列表");
     }
 }

@@ -13,10 +13,7 @@ pub const MISSING: &[(&str, &str)] = &[
     ("editor-portal", ""),
     ("keyboard-accessory", ""),
     ("functional-page-navigator", ""),
-    (
-        "audio",
-        "Alipay plays audio through my.createInnerAudioContext",
-    ),
+    ("audio", "Alipay plays audio through my.createInnerAudioContext"),
     ("channel-live", ""),
     ("channel-video", ""),
     ("live-player", ""),
@@ -24,10 +21,7 @@ pub const MISSING: &[(&str, &str)] = &[
     ("voip-room", ""),
     ("ad", ""),
     ("ad-custom", ""),
-    (
-        "official-account",
-        "Alipay's nearest is <lifestyle public-id=\"…\">",
-    ),
+    ("official-account", "Alipay's nearest is <lifestyle public-id=\"…\">"),
     (
         "open-data",
         "Alipay reads user info through <button open-type=\"getAuthorize\" scope=\"userInfo\"> and my.getOpenUserInfo",
@@ -36,10 +30,7 @@ pub const MISSING: &[(&str, &str)] = &[
     ("store-gift", ""),
     ("store-home", ""),
     ("store-product", ""),
-    (
-        "navigation-bar",
-        "Alipay sets the title bar with my.setNavigationBar",
-    ),
+    ("navigation-bar", "Alipay sets the title bar with my.setNavigationBar"),
     ("draggable-sheet", ""),
     ("grid-builder", ""),
     ("grid-view", ""),
@@ -134,10 +125,7 @@ pub const RULES: &[Rules] = &[
             "app-parameter",
             "phone-number-no-quota-toast",
         ],
-        renamed_events: &[
-            ("getphonenumber", "getPhoneNumber"),
-            ("getuserinfo", "getUserInfo"),
-        ],
+        renamed_events: &[("getphonenumber", "getPhoneNumber"), ("getuserinfo", "getUserInfo")],
         dropped_events: &[
             "contact",
             "opensetting",
@@ -151,14 +139,7 @@ pub const RULES: &[Rules] = &[
     Rules {
         tag: "picker",
         renamed_attrs: &[],
-        dropped_attrs: &[
-            "header-text",
-            "start",
-            "end",
-            "fields",
-            "custom-item",
-            "level",
-        ],
+        dropped_attrs: &["header-text", "start", "end", "fields", "custom-item", "level"],
         renamed_events: &[],
         dropped_events: &["cancel", "columnchange"],
     },
@@ -192,10 +173,7 @@ pub const RULES: &[Rules] = &[
             "cache-extent",
             "min-drag-distance",
         ],
-        renamed_events: &[
-            ("scrolltoupper", "scrollToUpper"),
-            ("scrolltolower", "scrollToLower"),
-        ],
+        renamed_events: &[("scrolltoupper", "scrollToUpper"), ("scrolltolower", "scrollToLower")],
         dropped_events: &[
             "dragstart",
             "dragging",
@@ -211,12 +189,7 @@ pub const RULES: &[Rules] = &[
     Rules {
         tag: "swiper",
         renamed_attrs: &[],
-        dropped_attrs: &[
-            "skip-hidden-item-layout",
-            "layout-type",
-            "transformer-type",
-            "indicator-type",
-        ],
+        dropped_attrs: &["skip-hidden-item-layout", "layout-type", "transformer-type", "indicator-type"],
         renamed_events: &[("animationfinish", "animationEnd")],
         dropped_events: &[],
     },
@@ -282,15 +255,7 @@ pub const RULES: &[Rules] = &[
     Rules {
         tag: "navigator",
         renamed_attrs: &[],
-        dropped_attrs: &[
-            "target",
-            "app-id",
-            "path",
-            "extra-data",
-            "version",
-            "short-link",
-            "delta",
-        ],
+        dropped_attrs: &["target", "app-id", "path", "extra-data", "version", "short-link", "delta"],
         renamed_events: &[],
         dropped_events: &["success", "fail", "complete"],
     },
@@ -402,8 +367,5 @@ pub fn missing(tag: &str) -> Option<&'static str> {
     if tag.starts_with("xr-") {
         return Some("");
     }
-    MISSING
-        .iter()
-        .find(|(t, _)| *t == tag)
-        .map(|(_, hint)| *hint)
+    MISSING.iter().find(|(t, _)| *t == tag).map(|(_, hint)| *hint)
 }

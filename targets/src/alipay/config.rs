@@ -24,14 +24,7 @@ const WINDOW_RENAMES: &[(&str, &str)] = &[
 ];
 
 /// App keys that keep their name and value.
-const APP_KEPT: &[&str] = &[
-    "pages",
-    "entryPagePath",
-    "networkTimeout",
-    "permission",
-    "lazyCodeLoading",
-    "plugins",
-];
+const APP_KEPT: &[&str] = &["pages", "entryPagePath", "networkTimeout", "permission", "lazyCodeLoading", "plugins"];
 
 pub struct ConfigMapper<'a> {
     warned: BTreeSet<String>,
@@ -40,10 +33,7 @@ pub struct ConfigMapper<'a> {
 
 impl<'a> ConfigMapper<'a> {
     pub fn new(diagnostics: &'a mut Vec<Diagnostic>) -> Self {
-        ConfigMapper {
-            warned: BTreeSet::new(),
-            diagnostics,
-        }
+        ConfigMapper { warned: BTreeSet::new(), diagnostics }
     }
 
     /// Reports a dropped key, the first time only.
@@ -60,14 +50,7 @@ impl<'a> ConfigMapper<'a> {
     }
 
     /// Maps window-level keys (`node`'s members) into `out`, dropping the rest of `known`.
-    fn window(
-        &mut self,
-        doc: &ConfigDoc,
-        node: &Json,
-        prefix: &str,
-        out: &mut Map<String, Value>,
-        known: &[&str],
-    ) {
+    fn window(&mut self, doc: &ConfigDoc, node: &Json, prefix: &str, out: &mut Map<String, Value>, known: &[&str]) {
         for member in node.members() {
             let key = member.key.as_str();
             let value = member.value.to_value();
@@ -154,12 +137,7 @@ impl<'a> ConfigMapper<'a> {
                     out.insert("customize".into(), value);
                 }
                 "list" => {
-                    let items = member
-                        .value
-                        .items()
-                        .iter()
-                        .map(|item| tab_item(item.to_value()))
-                        .collect();
+                    let items = member.value.items().iter().map(|item| tab_item(item.to_value())).collect();
                     out.insert("items".into(), Value::Array(items));
                 }
                 other => self.dropped(doc, node, &format!("tabBar.{other}"), other),
@@ -174,13 +152,8 @@ impl<'a> ConfigMapper<'a> {
             out.insert("component".into(), Value::Bool(true));
         }
         if let Some(doc) = &unit.config {
-            const UNIT_KEYS: &[&str] = &[
-                "component",
-                "usingComponents",
-                "componentGenerics",
-                "componentPlaceholder",
-                "styleIsolation",
-            ];
+            const UNIT_KEYS: &[&str] =
+                &["component", "usingComponents", "componentGenerics", "componentPlaceholder", "styleIsolation"];
             let root = &doc.json;
             let mut window = Map::new();
             self.window(doc, root, "", &mut window, UNIT_KEYS);

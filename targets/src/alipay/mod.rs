@@ -22,9 +22,8 @@ use config::ConfigMapper;
 use template::{AlipaySpelling, move_slots_off_blocks};
 
 /// Assets Alipay packs by default (Alipay `项目配置.md`, "assetsInclude 打包白名单").
-pub const UPLOADED: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "eot", "woff", "ttf", "woff2", "otf", "mp3", "mp4",
-];
+pub const UPLOADED: &[&str] =
+    &["png", "jpg", "jpeg", "gif", "svg", "webp", "eot", "woff", "ttf", "woff2", "otf", "mp3", "mp4"];
 
 /// Alipay's custom tab bar lives in `customize-tab-bar/`, WeChat's in `custom-tab-bar/`
 /// (Alipay `基础能力/自定义 tabBar.md`).
@@ -35,25 +34,12 @@ pub fn place(path: &str) -> String {
     }
 }
 
-const KINDS: FileKinds = FileKinds {
-    style_ext: "acss",
-    view_script_ext: "sjs",
-    uploads: UPLOADED,
-    place,
-};
+const KINDS: FileKinds = FileKinds { style_ext: "acss", view_script_ext: "sjs", uploads: UPLOADED, place };
 
 /// Whether the configured base library is at least `major.minor.patch`.
 fn base_library_at_least(project: &Project, wanted: (u32, u32, u32)) -> bool {
-    let mut parts = project
-        .options
-        .alipay_base_library()
-        .split('.')
-        .map(|p| p.parse::<u32>().unwrap_or(0));
-    let have = (
-        parts.next().unwrap_or(0),
-        parts.next().unwrap_or(0),
-        parts.next().unwrap_or(0),
-    );
+    let mut parts = project.options.alipay_base_library().split('.').map(|p| p.parse::<u32>().unwrap_or(0));
+    let have = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
     have >= wanted
 }
 
@@ -61,26 +47,13 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Alipay);
     let mut diags = Vec::new();
     let app_json = ConfigMapper::new(&mut diags).app_json(project);
-    out.add(
-        "app.json".into(),
-        to_pretty(&app_json),
-        0,
-        project.app.file.name(),
-        &mut diags,
-    );
+    out.add("app.json".into(), to_pretty(&app_json), 0, project.app.file.name(), &mut diags);
     emit_app_code(project, &KINDS, &mut out, &mut diags);
     for unit in project.units.values() {
         emit_unit(project, unit, &mut out, &mut diags);
     }
     for (path, template) in &project.templates {
-        emit_axml(
-            project,
-            path,
-            template.nodes.clone(),
-            template,
-            &mut out,
-            &mut diags,
-        );
+        emit_axml(project, path, template.nodes.clone(), template, &mut out, &mut diags);
     }
     emit_support_files(project, &KINDS, &mut out, &mut diags);
     // `format: 2` with `component2` (Alipay `项目配置.md`). Format 2 has no app-id field:
@@ -90,13 +63,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         "compileType": "mini",
         "compileOptions": { "component2": true },
     });
-    out.add(
-        "mini.project.json".into(),
-        to_pretty(&project_file),
-        0,
-        "miniweave.json",
-        &mut diags,
-    );
+    out.add("mini.project.json".into(), to_pretty(&project_file), 0, "miniweave.json", &mut diags);
     (out, diags)
 }
 
@@ -106,37 +73,12 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     let mut expander = Expander::new(project, unit, Policy::WhereComponents, "Alipay");
     let nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
-    emit_axml(
-        project,
-        &format!("{}.wxml", unit.path),
-        nodes,
-        &unit.template,
-        out,
-        diags,
-    );
+    emit_axml(project, &format!("{}.wxml", unit.path), nodes, &unit.template, out, diags);
     let json = ConfigMapper::new(diags).unit_json(unit);
-    out.add(
-        format!("{path}.json"),
-        to_pretty(&json),
-        unit.package,
-        source,
-        diags,
-    );
-    out.add(
-        format!("{path}.js"),
-        unit_script(unit),
-        unit.package,
-        source,
-        diags,
-    );
+    out.add(format!("{path}.json"), to_pretty(&json), unit.package, source, diags);
+    out.add(format!("{path}.js"), unit_script(unit), unit.package, source, diags);
     if let Some(style) = &unit.style {
-        out.add(
-            format!("{path}.acss"),
-            style.text.clone(),
-            unit.package,
-            source,
-            diags,
-        );
+        out.add(format!("{path}.acss"), style.text.clone(), unit.package, source, diags);
     }
 }
 
@@ -152,28 +94,16 @@ fn emit_axml(
 ) {
     move_slots_off_blocks(&mut nodes);
     let placed = place(path);
-    let stem = placed
-        .rsplit('/')
-        .next()
-        .unwrap_or(&placed)
-        .trim_end_matches(".wxml")
-        .to_string();
-    let mut spelling = AlipaySpelling::new(
-        template.file.clone(),
-        stem.clone(),
-        base_library_at_least(project, (2, 8, 0)),
-    );
+    let stem = placed.rsplit('/').next().unwrap_or(&placed).trim_end_matches(".wxml").to_string();
+    let mut spelling =
+        AlipaySpelling::new(template.file.clone(), stem.clone(), base_library_at_least(project, (2, 8, 0)));
     let axml = print_document(&nodes, &mut spelling);
     let package = project.package_of(path);
     let source = template.file.name();
     out.add(with_ext(&placed, "axml"), axml, package, source, diags);
     let dir = dir_of(&placed);
     for (module, code) in spelling.inline_scripts {
-        let file = if dir.is_empty() {
-            format!("{stem}.{module}.sjs")
-        } else {
-            format!("{dir}/{stem}.{module}.sjs")
-        };
+        let file = if dir.is_empty() { format!("{stem}.{module}.sjs") } else { format!("{dir}/{stem}.{module}.sjs") };
         out.add(file, code, package, source, diags);
     }
     diags.extend(spelling.diagnostics);

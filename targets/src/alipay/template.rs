@@ -9,9 +9,7 @@
 use std::sync::Arc;
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::template::{
-    Attr, AttrKind, Element, Event, Node, Tag, Text, ViewScript, ViewScriptSource,
-};
+use miniweave_compiler::ir::template::{Attr, AttrKind, Element, Event, Node, Tag, Text, ViewScript, ViewScriptSource};
 use miniweave_compiler::source::SourceFile;
 use miniweave_compiler::template::builtins::is_builtin;
 
@@ -52,10 +50,7 @@ pub fn pascal_case(name: &str) -> String {
 pub fn camel_case(name: &str) -> String {
     let pascal = pascal_case(name);
     let mut chars = pascal.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_lowercase().to_string() + chars.as_str())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 
 /// Attributes of a custom component's tag that Alipay applies to the host node itself
@@ -64,13 +59,7 @@ const HOST_ATTRIBUTES: &[&str] = &["class", "style", "id", "slot", "hidden"];
 
 impl AlipaySpelling {
     pub fn new(file: Arc<SourceFile>, stem: String, has_named_auth_events: bool) -> Self {
-        AlipaySpelling {
-            file,
-            stem,
-            has_named_auth_events,
-            inline_scripts: Vec::new(),
-            diagnostics: Vec::new(),
-        }
+        AlipaySpelling { file, stem, has_named_auth_events, inline_scripts: Vec::new(), diagnostics: Vec::new() }
     }
 
     fn warn_dropped(&mut self, what: String, span: miniweave_compiler::source::Span) {
@@ -89,31 +78,18 @@ impl AlipaySpelling {
             AttrKind::Generic => format!("generic:{}", attr.name),
             AttrKind::Mark => format!("mark:{}", attr.name),
             AttrKind::Plain
-                if custom
-                    && !HOST_ATTRIBUTES.contains(&attr.name.as_str())
-                    && !attr.name.starts_with("data-") =>
+                if custom && !HOST_ATTRIBUTES.contains(&attr.name.as_str()) && !attr.name.starts_with("data-") =>
             {
                 camel_case(&attr.name)
             }
             AttrKind::Plain => {
                 if let Some(r) = rules(tag) {
                     if r.dropped_attrs.contains(&attr.name.as_str()) {
-                        self.warn_dropped(
-                            format!("Alipay's <{tag}> has no `{}` attribute", attr.name),
-                            attr.span,
-                        );
+                        self.warn_dropped(format!("Alipay's <{tag}> has no `{}` attribute", attr.name), attr.span);
                         return;
                     }
-                    if let Some((_, to)) =
-                        r.renamed_attrs.iter().find(|(from, _)| *from == attr.name)
-                    {
-                        out.push((
-                            at,
-                            OutAttr {
-                                name: to.to_string(),
-                                value,
-                            },
-                        ));
+                    if let Some((_, to)) = r.renamed_attrs.iter().find(|(from, _)| *from == attr.name) {
+                        out.push((at, OutAttr { name: to.to_string(), value }));
                         return;
                     }
                 }
@@ -135,13 +111,7 @@ impl AlipaySpelling {
         let at = attr.span.start;
         let Some(literal) = attr.value.as_ref().and_then(|v| v.as_literal()) else {
             // A value chosen at run time passes through; Alipay reads it as written.
-            out.push((
-                at,
-                OutAttr {
-                    name: "open-type".into(),
-                    value: attr.value.as_ref().map(value_text),
-                },
-            ));
+            out.push((at, OutAttr { name: "open-type".into(), value: attr.value.as_ref().map(value_text) }));
             return;
         };
         match button_open_type(&literal) {
@@ -154,7 +124,9 @@ impl AlipaySpelling {
             Err(hint) => self.diagnostics.push(
                 Diagnostic::error("alipay::unsupported", format!("Alipay's <button> has no open-type \"{literal}\""))
                     .at(&self.file, attr.span, "not available on Alipay")
-                    .help(format!("{hint}; or set `open-type@alipay=\"…\"`, or put the button in an #if !alipay branch")),
+                    .help(format!(
+                        "{hint}; or set `open-type@alipay=\"…\"`, or put the button in an #if !alipay branch"
+                    )),
             ),
         }
     }
@@ -176,9 +148,14 @@ impl AlipaySpelling {
     fn event(&mut self, tag: &str, custom: bool, ev: &Event) -> Option<String> {
         if ev.mutual {
             self.diagnostics.push(
-                Diagnostic::error("alipay::unsupported", format!("Alipay has no mutually exclusive binding (`{}`)", ev.attr_name))
-                    .at(&self.file, ev.span, "not available on Alipay")
-                    .help("write `bind:` or `catch:` for Alipay with `<attr>@alipay`, or move the element into an #if branch"),
+                Diagnostic::error(
+                    "alipay::unsupported",
+                    format!("Alipay has no mutually exclusive binding (`{}`)", ev.attr_name),
+                )
+                .at(&self.file, ev.span, "not available on Alipay")
+                .help(
+                    "write `bind:` or `catch:` for Alipay with `<attr>@alipay`, or move the element into an #if branch",
+                ),
             );
             return None;
         }
@@ -191,10 +168,7 @@ impl AlipaySpelling {
         if rules.is_some_and(|r| r.dropped_events.contains(&ev.name.as_str()))
             || NEVER_FIRED.contains(&ev.name.as_str())
         {
-            self.warn_dropped(
-                format!("Alipay's <{tag}> never fires `{}`", ev.name),
-                ev.span,
-            );
+            self.warn_dropped(format!("Alipay's <{tag}> never fires `{}`", ev.name), ev.span);
             return None;
         }
         let renamed = rules
@@ -233,17 +207,12 @@ impl Spelling for AlipaySpelling {
                 let help = if hint.is_empty() {
                     "put it in an #if !alipay branch (<!-- #if !alipay --> … <!-- #endif -->), with an Alipay alternative in #else".to_string()
                 } else {
-                    format!(
-                        "{hint}; put the element in an #if !alipay branch with that alternative in #else"
-                    )
+                    format!("{hint}; put the element in an #if !alipay branch with that alternative in #else")
                 };
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "alipay::unsupported",
-                        format!("Alipay has no <{name}> component"),
-                    )
-                    .at(&self.file, e.name_span, "not available on Alipay")
-                    .help(help),
+                    Diagnostic::error("alipay::unsupported", format!("Alipay has no <{name}> component"))
+                        .at(&self.file, e.name_span, "not available on Alipay")
+                        .help(help),
                 );
             }
         }
@@ -258,32 +227,18 @@ impl Spelling for AlipaySpelling {
             }
         }
         attrs.sort_by_key(|(at, _)| *at);
-        Spelled {
-            tag: tag.to_string(),
-            attrs: attrs.into_iter().map(|(_, a)| a).collect(),
-        }
+        Spelled { tag: tag.to_string(), attrs: attrs.into_iter().map(|(_, a)| a).collect() }
     }
 
-    fn view_script(
-        &mut self,
-        script: &ViewScript,
-    ) -> Option<(String, Vec<OutAttr>, Option<String>)> {
+    fn view_script(&mut self, script: &ViewScript) -> Option<(String, Vec<OutAttr>, Option<String>)> {
         let from = match &script.source {
             ViewScriptSource::File(r) => with_ext(&r.src, "sjs"),
             ViewScriptSource::Inline(code) => {
-                self.inline_scripts
-                    .push((script.module.clone(), code.clone()));
+                self.inline_scripts.push((script.module.clone(), code.clone()));
                 format!("./{}.{}.sjs", self.stem, script.module)
             }
         };
-        Some((
-            "import-sjs".into(),
-            vec![
-                OutAttr::new("name", script.module.clone()),
-                OutAttr::new("from", from),
-            ],
-            None,
-        ))
+        Some(("import-sjs".into(), vec![OutAttr::new("name", script.module.clone()), OutAttr::new("from", from)], None))
     }
 
     fn template_src(&self, src: &str) -> String {
@@ -301,21 +256,14 @@ pub fn move_slots_off_blocks(nodes: &mut [Node]) {
         match node {
             Node::Element(e) => {
                 if e.tag == Tag::Block {
-                    if let Some(i) = e
-                        .attrs
-                        .iter()
-                        .position(|a| a.kind == AttrKind::Plain && a.name == "slot")
-                    {
+                    if let Some(i) = e.attrs.iter().position(|a| a.kind == AttrKind::Plain && a.name == "slot") {
                         let slot = e.attrs.remove(i);
                         give_slot(&mut e.children, &slot);
                     }
                 }
                 move_slots_off_blocks(&mut e.children);
             }
-            Node::If(chain) => chain
-                .branches
-                .iter_mut()
-                .for_each(|b| move_slots_off_blocks(&mut b.body)),
+            Node::If(chain) => chain.branches.iter_mut().for_each(|b| move_slots_off_blocks(&mut b.body)),
             Node::For(l) => move_slots_off_blocks(&mut l.body),
             Node::TemplateDef(d) => move_slots_off_blocks(&mut d.body),
             _ => {}
@@ -327,19 +275,11 @@ fn give_slot(nodes: &mut [Node], slot: &Attr) {
     for node in nodes.iter_mut() {
         match node {
             Node::Element(e) if e.tag == Tag::Block => give_slot(&mut e.children, slot),
-            Node::Element(e)
-                if !e
-                    .attrs
-                    .iter()
-                    .any(|a| a.kind == AttrKind::Plain && a.name == "slot") =>
-            {
+            Node::Element(e) if !e.attrs.iter().any(|a| a.kind == AttrKind::Plain && a.name == "slot") => {
                 e.attrs.insert(0, slot.clone());
             }
             Node::Text(t) if !t.is_whitespace() => {
-                let text = Text {
-                    segments: t.segments.clone(),
-                    span: t.span,
-                };
+                let text = Text { segments: t.segments.clone(), span: t.span };
                 *node = Node::Element(Element {
                     tag: Tag::Named("text".into()),
                     name_span: t.span,
@@ -350,10 +290,7 @@ fn give_slot(nodes: &mut [Node], slot: &Attr) {
                     span: t.span,
                 });
             }
-            Node::If(chain) => chain
-                .branches
-                .iter_mut()
-                .for_each(|b| give_slot(&mut b.body, slot)),
+            Node::If(chain) => chain.branches.iter_mut().for_each(|b| give_slot(&mut b.body, slot)),
             Node::For(l) => give_slot(&mut l.body, slot),
             _ => {}
         }

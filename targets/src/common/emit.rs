@@ -18,55 +18,24 @@ pub struct FileKinds {
     pub place: fn(&str) -> String,
 }
 
-pub fn emit_app_code(
-    project: &Project,
-    kinds: &FileKinds,
-    out: &mut Emitted,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn emit_app_code(project: &Project, kinds: &FileKinds, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let app = &project.app;
     let source = app.file.name();
-    let js = app
-        .script
-        .as_ref()
-        .map_or_else(|| "App({});\n".to_string(), |s| s.code.clone());
+    let js = app.script.as_ref().map_or_else(|| "App({});\n".to_string(), |s| s.code.clone());
     out.add("app.js".into(), js, 0, source, diags);
     if let Some(style) = &app.style {
-        out.add(
-            format!("app.{}", kinds.style_ext),
-            style.text.clone(),
-            0,
-            source,
-            diags,
-        );
+        out.add(format!("app.{}", kinds.style_ext), style.text.clone(), 0, source, diags);
     }
 }
 
-pub fn emit_support_files(
-    project: &Project,
-    kinds: &FileKinds,
-    out: &mut Emitted,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn emit_support_files(project: &Project, kinds: &FileKinds, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let place = kinds.place;
     for (path, script) in &project.view_scripts {
         let target = place(&with_ext(path, kinds.view_script_ext));
-        out.add(
-            target,
-            script.code.clone(),
-            project.package_of(path),
-            script.file.name(),
-            diags,
-        );
+        out.add(target, script.code.clone(), project.package_of(path), script.file.name(), diags);
     }
     for (path, script) in &project.scripts {
-        out.add(
-            place(&with_ext(path, "js")),
-            script.code.clone(),
-            project.package_of(path),
-            script.file.name(),
-            diags,
-        );
+        out.add(place(&with_ext(path, "js")), script.code.clone(), project.package_of(path), script.file.name(), diags);
     }
     for (path, style) in &project.styles {
         out.add(
@@ -79,13 +48,7 @@ pub fn emit_support_files(
     }
     for (path, asset) in &project.assets {
         if has_ext(path, kinds.uploads) {
-            out.add_shared(
-                place(path),
-                asset.bytes.clone(),
-                project.package_of(path),
-                path,
-                diags,
-            );
+            out.add_shared(place(path), asset.bytes.clone(), project.package_of(path), path, diags);
         }
     }
 }

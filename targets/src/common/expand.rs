@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::expr::{BinaryOp, Expr, ExprKind, StrLit};
 use miniweave_compiler::ir::template::{
-    Attr, Branch, Element, Event, ForLoop, IfChain, Node, Segment, Tag, Template, TemplateCall,
-    TemplateDef, Text, Value, walk_nodes,
+    Attr, Branch, Element, Event, ForLoop, IfChain, Node, Segment, Tag, Template, TemplateCall, TemplateDef, Text,
+    Value, walk_nodes,
 };
 use miniweave_compiler::ir::{Project, Unit};
 use miniweave_compiler::project::load::template_ref_path;
@@ -43,21 +43,10 @@ pub struct Expander<'p> {
 
 impl<'p> Expander<'p> {
     pub fn new(project: &'p Project, unit: &'p Unit, policy: Policy, target: &'static str) -> Self {
-        let mut documents: BTreeMap<String, &Template> = project
-            .templates
-            .iter()
-            .map(|(p, t)| (p.clone(), t))
-            .collect();
+        let mut documents: BTreeMap<String, &Template> =
+            project.templates.iter().map(|(p, t)| (p.clone(), t)).collect();
         documents.insert(unit_document(unit), &unit.template);
-        Expander {
-            unit,
-            documents,
-            policy,
-            target,
-            next_alias: 0,
-            stack: Vec::new(),
-            diagnostics: Vec::new(),
-        }
+        Expander { unit, documents, policy, target, next_alias: 0, stack: Vec::new(), diagnostics: Vec::new() }
     }
 
     /// The unit's template with calls and includes expanded as the policy says.
@@ -79,9 +68,7 @@ impl<'p> Expander<'p> {
                         out.push(node.clone());
                         continue;
                     };
-                    if self.policy == Policy::WhereComponents
-                        && !self.uses_components(&doc.nodes, &path)
-                    {
+                    if self.policy == Policy::WhereComponents && !self.uses_components(&doc.nodes, &path) {
                         out.push(node.clone());
                         continue;
                     }
@@ -158,12 +145,10 @@ impl<'p> Expander<'p> {
     }
 
     fn lookup(&self, scopes: &[String], name: &str) -> Option<(String, &'p TemplateDef)> {
-        scopes.iter().rev().find_map(|s| {
-            self.visible(s)
-                .into_iter()
-                .find(|(n, _, _)| n == name)
-                .map(|(_, p, d)| (p, d))
-        })
+        scopes
+            .iter()
+            .rev()
+            .find_map(|s| self.visible(s).into_iter().find(|(n, _, _)| n == name).map(|(_, p, d)| (p, d)))
     }
 
     fn call(&mut self, call: &TemplateCall, scopes: &[String], file: &str) -> Vec<Node> {
@@ -173,24 +158,17 @@ impl<'p> Expander<'p> {
                 return vec![Node::TemplateCall(call.clone())];
             };
             let local = def_path == *scopes.last().unwrap_or(&String::new()) && def_path == file;
-            if self.policy == Policy::WhereComponents
-                && (local || !self.uses_components(&def.body, &def_path))
-            {
+            if self.policy == Policy::WhereComponents && (local || !self.uses_components(&def.body, &def_path)) {
                 return vec![Node::TemplateCall(call.clone())];
             }
             return self.instantiate(call, &def_path, def);
         }
         // A dynamic `is`: one branch per template in scope.
         let is_expr = value_expr(&call.is);
-        let mut names: Vec<(String, String, &TemplateDef)> =
-            scopes.iter().flat_map(|s| self.visible(s)).collect();
+        let mut names: Vec<(String, String, &TemplateDef)> = scopes.iter().flat_map(|s| self.visible(s)).collect();
         names.sort_by(|a, b| a.0.cmp(&b.0));
         names.dedup_by(|a, b| a.0 == b.0);
-        if self.policy == Policy::WhereComponents
-            && !names
-                .iter()
-                .any(|(_, p, d)| self.uses_components(&d.body, p))
-        {
+        if self.policy == Policy::WhereComponents && !names.iter().any(|(_, p, d)| self.uses_components(&d.body, p)) {
             return vec![Node::TemplateCall(call.clone())];
         }
         let branches = names
@@ -201,10 +179,7 @@ impl<'p> Expander<'p> {
                         op: BinaryOp::StrictEq,
                         left: Box::new(paren(is_expr.clone())),
                         right: Box::new(Expr {
-                            kind: ExprKind::String(StrLit {
-                                raw: js_string(&name),
-                                value: name,
-                            }),
+                            kind: ExprKind::String(StrLit { raw: js_string(&name), value: name }),
                             span: call.span,
                         }),
                     },
@@ -212,10 +187,7 @@ impl<'p> Expander<'p> {
                 };
                 let body = self.instantiate(call, &path, def);
                 Branch {
-                    condition: Some(Value {
-                        segments: vec![Segment::Expr(test)],
-                        span: call.is.span,
-                    }),
+                    condition: Some(Value { segments: vec![Segment::Expr(test)], span: call.is.span }),
                     body,
                     lead: String::new(),
                     span: call.span,
@@ -235,10 +207,7 @@ impl<'p> Expander<'p> {
             self.diagnostics.push(
                 Diagnostic::error(
                     "template::recursive",
-                    format!(
-                        "template `{}` uses itself, so it cannot be expanded for {}",
-                        def.name, self.target
-                    ),
+                    format!("template `{}` uses itself, so it cannot be expanded for {}", def.name, self.target),
                 )
                 .at(&self.unit.template.file, call.span, "recursive use")
                 .help("render recursive structures with a component that uses itself"),
@@ -254,23 +223,13 @@ impl<'p> Expander<'p> {
         let body = self.nodes(&body, &[def_path.to_string()], def_path);
         self.stack.pop();
         let data = match call.data.as_ref().and_then(|d| d.as_single_expr()) {
-            Some(Expr {
-                kind: ExprKind::BareObject(items),
-                span,
-            }) => Expr {
-                kind: ExprKind::Object(items.clone()),
-                span: *span,
-            },
-            _ => Expr {
-                kind: ExprKind::Object(Vec::new()),
-                span: call.span,
-            },
+            Some(Expr { kind: ExprKind::BareObject(items), span }) => {
+                Expr { kind: ExprKind::Object(items.clone()), span: *span }
+            }
+            _ => Expr { kind: ExprKind::Object(Vec::new()), span: call.span },
         };
         let list = Value {
-            segments: vec![Segment::Expr(Expr {
-                kind: ExprKind::Array(vec![data]),
-                span: call.span,
-            })],
+            segments: vec![Segment::Expr(Expr { kind: ExprKind::Array(vec![data]), span: call.span })],
             span: call.span,
         };
         vec![Node::For(ForLoop {
@@ -294,10 +253,9 @@ impl<'p> Expander<'p> {
         let mut found = false;
         let mut follow: Vec<(String, Vec<Node>)> = Vec::new();
         walk_nodes(nodes, &mut |n| match n {
-            Node::Element(Element {
-                tag: Tag::Named(name),
-                ..
-            }) if self.unit.components.contains_key(name) => found = true,
+            Node::Element(Element { tag: Tag::Named(name), .. }) if self.unit.components.contains_key(name) => {
+                found = true
+            }
             Node::TemplateCall(call) => {
                 let defs = self.visible(path);
                 for (name, p, def) in defs {
@@ -352,10 +310,7 @@ fn view_script_modules(doc: Option<&Template>) -> Vec<String> {
 fn paren(e: Expr) -> Expr {
     let span = e.span;
     match e.kind {
-        ExprKind::Binary { .. } | ExprKind::Conditional { .. } => Expr {
-            kind: ExprKind::Paren(Box::new(e)),
-            span,
-        },
+        ExprKind::Binary { .. } | ExprKind::Conditional { .. } => Expr { kind: ExprKind::Paren(Box::new(e)), span },
         _ => e,
     }
 }
@@ -367,30 +322,16 @@ pub fn value_expr(value: &Value) -> Expr {
         return single.clone();
     }
     let mut parts = value.segments.iter().map(|s| match s {
-        Segment::Literal(text) => Expr {
-            kind: ExprKind::String(StrLit {
-                raw: js_string(text),
-                value: text.clone(),
-            }),
-            span: value.span,
-        },
+        Segment::Literal(text) => {
+            Expr { kind: ExprKind::String(StrLit { raw: js_string(text), value: text.clone() }), span: value.span }
+        }
         Segment::Expr(e) => paren(e.clone()),
     });
     let Some(first) = parts.next() else {
-        return Expr {
-            kind: ExprKind::String(StrLit {
-                raw: "''".into(),
-                value: String::new(),
-            }),
-            span: value.span,
-        };
+        return Expr { kind: ExprKind::String(StrLit { raw: "''".into(), value: String::new() }), span: value.span };
     };
     parts.fold(first, |left, right| Expr {
-        kind: ExprKind::Binary {
-            op: BinaryOp::Add,
-            left: Box::new(left),
-            right: Box::new(right),
-        },
+        kind: ExprKind::Binary { op: BinaryOp::Add, left: Box::new(left), right: Box::new(right) },
         span: value.span,
     })
 }
@@ -420,32 +361,18 @@ fn scope_nodes(nodes: &[Node], alias: &str, bound: &mut Vec<String>) -> Vec<Node
                 attrs: e
                     .attrs
                     .iter()
-                    .map(|a| Attr {
-                        value: a.value.as_ref().map(|v| scope_value(v, alias, bound)),
-                        ..a.clone()
-                    })
+                    .map(|a| Attr { value: a.value.as_ref().map(|v| scope_value(v, alias, bound)), ..a.clone() })
                     .collect(),
                 events: e
                     .events
                     .iter()
-                    .map(|ev| Event {
-                        handler: scope_value(&ev.handler, alias, bound),
-                        ..ev.clone()
-                    })
+                    .map(|ev| Event { handler: scope_value(&ev.handler, alias, bound), ..ev.clone() })
                     .collect(),
                 children: scope_nodes(&e.children, alias, bound),
                 ..e.clone()
             }),
             Node::Text(t) => Node::Text(Text {
-                segments: scope_value(
-                    &Value {
-                        segments: t.segments.clone(),
-                        span: t.span,
-                    },
-                    alias,
-                    bound,
-                )
-                .segments,
+                segments: scope_value(&Value { segments: t.segments.clone(), span: t.span }, alias, bound).segments,
                 span: t.span,
             }),
             Node::If(chain) => Node::If(IfChain {
@@ -465,11 +392,7 @@ fn scope_nodes(nodes: &[Node], alias: &str, bound: &mut Vec<String>) -> Vec<Node
                 bound.push(l.index.clone());
                 let body = scope_nodes(&l.body, alias, bound);
                 bound.truncate(bound.len() - 2);
-                Node::For(ForLoop {
-                    list,
-                    body,
-                    ..l.clone()
-                })
+                Node::For(ForLoop { list, body, ..l.clone() })
             }
             Node::TemplateCall(c) => Node::TemplateCall(TemplateCall {
                 is: scope_value(&c.is, alias, bound),

@@ -41,10 +41,7 @@ pub fn js_string(value: &str) -> String {
 
 /// Whether `expr` must be bracketed as an operand of `+`.
 pub fn needs_parens_as_operand(expr: &Expr) -> bool {
-    matches!(
-        expr.kind,
-        ExprKind::Binary { .. } | ExprKind::Conditional { .. } | ExprKind::BareObject(_)
-    )
+    matches!(expr.kind, ExprKind::Binary { .. } | ExprKind::Conditional { .. } | ExprKind::BareObject(_))
 }
 
 fn write(out: &mut String, expr: &Expr, dialect: Dialect) {
@@ -99,11 +96,7 @@ fn write(out: &mut String, expr: &Expr, dialect: Dialect) {
             out.push(' ');
             write(out, right, dialect);
         }
-        ExprKind::Conditional {
-            test,
-            consequent,
-            alternate,
-        } => {
+        ExprKind::Conditional { test, consequent, alternate } => {
             write(out, test, dialect);
             out.push_str(" ? ");
             write(out, consequent, dialect);
@@ -203,10 +196,7 @@ pub fn scope_free_names(expr: &Expr, scope: &str, is_bound: &dyn Fn(&str) -> boo
     let map = |e: &Expr| scope_free_names(e, scope, is_bound);
     let kind = match &expr.kind {
         ExprKind::Ident(name) if !is_bound(name) => ExprKind::Member {
-            object: Box::new(Expr {
-                kind: ExprKind::Ident(scope.to_string()),
-                span: expr.span,
-            }),
+            object: Box::new(Expr { kind: ExprKind::Ident(scope.to_string()), span: expr.span }),
             property: Property::Name(name.clone()),
         },
         ExprKind::Member { object, property } => ExprKind::Member {
@@ -216,24 +206,14 @@ pub fn scope_free_names(expr: &Expr, scope: &str, is_bound: &dyn Fn(&str) -> boo
                 Property::Computed(p) => Property::Computed(Box::new(map(p))),
             },
         },
-        ExprKind::Call { callee, args } => ExprKind::Call {
-            callee: Box::new(map(callee)),
-            args: args.iter().map(map).collect(),
-        },
-        ExprKind::Unary { op, arg } => ExprKind::Unary {
-            op: *op,
-            arg: Box::new(map(arg)),
-        },
-        ExprKind::Binary { op, left, right } => ExprKind::Binary {
-            op: *op,
-            left: Box::new(map(left)),
-            right: Box::new(map(right)),
-        },
-        ExprKind::Conditional {
-            test,
-            consequent,
-            alternate,
-        } => ExprKind::Conditional {
+        ExprKind::Call { callee, args } => {
+            ExprKind::Call { callee: Box::new(map(callee)), args: args.iter().map(map).collect() }
+        }
+        ExprKind::Unary { op, arg } => ExprKind::Unary { op: *op, arg: Box::new(map(arg)) },
+        ExprKind::Binary { op, left, right } => {
+            ExprKind::Binary { op: *op, left: Box::new(map(left)), right: Box::new(map(right)) }
+        }
+        ExprKind::Conditional { test, consequent, alternate } => ExprKind::Conditional {
             test: Box::new(map(test)),
             consequent: Box::new(map(consequent)),
             alternate: Box::new(map(alternate)),
@@ -244,29 +224,18 @@ pub fn scope_free_names(expr: &Expr, scope: &str, is_bound: &dyn Fn(&str) -> boo
         ExprKind::BareObject(items) => ExprKind::BareObject(scope_items(items, scope, is_bound)),
         other => other.clone(),
     };
-    Expr {
-        kind,
-        span: expr.span,
-    }
+    Expr { kind, span: expr.span }
 }
 
-fn scope_items(
-    items: &[ObjectItem],
-    scope: &str,
-    is_bound: &dyn Fn(&str) -> bool,
-) -> Vec<ObjectItem> {
+fn scope_items(items: &[ObjectItem], scope: &str, is_bound: &dyn Fn(&str) -> bool) -> Vec<ObjectItem> {
     items
         .iter()
         .map(|item| match item {
-            ObjectItem::KeyValue { key, value } => ObjectItem::KeyValue {
-                key: key.clone(),
-                value: scope_free_names(value, scope, is_bound),
-            },
+            ObjectItem::KeyValue { key, value } => {
+                ObjectItem::KeyValue { key: key.clone(), value: scope_free_names(value, scope, is_bound) }
+            }
             ObjectItem::Shorthand { name, span } => {
-                let value = Expr {
-                    kind: ExprKind::Ident(name.clone()),
-                    span: *span,
-                };
+                let value = Expr { kind: ExprKind::Ident(name.clone()), span: *span };
                 ObjectItem::KeyValue {
                     key: ObjectKey::Ident(name.clone()),
                     value: scope_free_names(&value, scope, is_bound),
@@ -293,10 +262,7 @@ mod tests {
         assert_eq!(print(&e, Dialect::Js), "a ? 'x' : 'y' + -(-b)");
         let e = parse("{a: 1, ...b, c}");
         assert_eq!(print(&e, Dialect::Wxml), "{a: 1, ...b, c}");
-        assert_eq!(
-            print(&e, Dialect::Js),
-            "Object.assign({}, {a: 1}, b, {c: c})"
-        );
+        assert_eq!(print(&e, Dialect::Js), "Object.assign({}, {a: 1}, b, {c: c})");
         assert_eq!(print(&parse("- -a"), Dialect::Wxml), "- -a");
     }
 
@@ -306,9 +272,6 @@ mod tests {
         assert!(e.is_err(), "call values need keys");
         let e = parse("fmt.f(name, item.id, list[i])");
         let scoped = scope_free_names(&e, "__t0", &|n| n == "fmt");
-        assert_eq!(
-            print(&scoped, Dialect::Js),
-            "fmt.f(__t0.name, __t0.item.id, __t0.list[__t0.i])"
-        );
+        assert_eq!(print(&scoped, Dialect::Js), "fmt.f(__t0.name, __t0.item.id, __t0.list[__t0.i])");
     }
 }

@@ -9,17 +9,11 @@ pub struct OutAttr {
 
 impl OutAttr {
     pub fn new(name: impl Into<String>, value: impl Into<String>) -> Self {
-        OutAttr {
-            name: name.into(),
-            value: Some(value.into()),
-        }
+        OutAttr { name: name.into(), value: Some(value.into()) }
     }
 
     pub fn flag(name: impl Into<String>) -> Self {
-        OutAttr {
-            name: name.into(),
-            value: None,
-        }
+        OutAttr { name: name.into(), value: None }
     }
 }
 
@@ -29,11 +23,7 @@ pub fn write_attr(out: &mut String, attr: &OutAttr) {
     out.push(' ');
     out.push_str(&attr.name);
     if let Some(value) = &attr.value {
-        let quote = if value.contains('"') && !value.contains('\'') {
-            '\''
-        } else {
-            '"'
-        };
+        let quote = if value.contains('"') && !value.contains('\'') { '\'' } else { '"' };
         out.push('=');
         out.push(quote);
         if quote == '"' {

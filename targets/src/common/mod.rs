@@ -8,17 +8,8 @@ pub mod markup;
 pub mod paths;
 pub mod wxml;
 
-use miniweave_compiler::ir::{Project, Unit, UnitKind};
+use miniweave_compiler::ir::{Unit, UnitKind};
 use serde_json::{Map, Value};
-
-/// The project's name for IDE project files: the root folder's name.
-pub fn project_name(project: &Project) -> String {
-    project
-        .root
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "miniweave-app".into())
-}
 
 /// The unit's script. A unit without one gets an empty constructor call: WeChat and Alipay
 /// need the call to register the unit.

@@ -23,10 +23,7 @@ pub trait Spelling {
     fn merges_for_and_if(&self) -> bool;
     fn element(&mut self, element: &Element) -> Spelled;
     /// A view-script tag, or `None` to drop it.
-    fn view_script(
-        &mut self,
-        script: &ViewScript,
-    ) -> Option<(String, Vec<OutAttr>, Option<String>)>;
+    fn view_script(&mut self, script: &ViewScript) -> Option<(String, Vec<OutAttr>, Option<String>)>;
     /// The `src` of an `<import>`/`<include>` as this platform names the file.
     fn template_src(&self, src: &str) -> String;
 }
@@ -80,12 +77,7 @@ pub fn print_nodes(out: &mut String, nodes: &[Node], sp: &mut dyn Spelling) {
             Node::If(chain) => print_if(out, chain, sp),
             Node::For(l) => print_for(out, l, sp),
             Node::TemplateDef(def) => {
-                open_tag(
-                    out,
-                    "template",
-                    &[OutAttr::new("name", def.name.clone())],
-                    false,
-                );
+                open_tag(out, "template", &[OutAttr::new("name", def.name.clone())], false);
                 print_nodes(out, &def.body, sp);
                 close_tag(out, "template");
             }
@@ -115,20 +107,10 @@ pub fn print_nodes(out: &mut String, nodes: &[Node], sp: &mut dyn Spelling) {
 }
 
 fn file_ref(out: &mut String, tag: &str, r: &FileRef, sp: &mut dyn Spelling) {
-    open_tag(
-        out,
-        tag,
-        &[OutAttr::new("src", sp.template_src(&r.src))],
-        true,
-    );
+    open_tag(out, tag, &[OutAttr::new("src", sp.template_src(&r.src))], true);
 }
 
-pub fn print_element(
-    out: &mut String,
-    e: &Element,
-    directives: Vec<OutAttr>,
-    sp: &mut dyn Spelling,
-) {
+pub fn print_element(out: &mut String, e: &Element, directives: Vec<OutAttr>, sp: &mut dyn Spelling) {
     let spelled = sp.element(e);
     let mut attrs = directives;
     attrs.extend(spelled.attrs);
@@ -143,12 +125,7 @@ pub fn print_element(
 
 /// Nodes carrying directives: on the element itself when the body is one element,
 /// otherwise on a `<block>` around the body.
-fn print_with_directives(
-    out: &mut String,
-    body: &[Node],
-    directives: Vec<OutAttr>,
-    sp: &mut dyn Spelling,
-) {
+fn print_with_directives(out: &mut String, body: &[Node], directives: Vec<OutAttr>, sp: &mut dyn Spelling) {
     match body {
         [Node::Element(e)] => print_element(out, e, directives, sp),
         _ => {
@@ -171,12 +148,7 @@ fn print_if(out: &mut String, chain: &IfChain, sp: &mut dyn Spelling) {
     let prefix = sp.prefix();
     for (i, branch) in chain.branches.iter().enumerate() {
         out.push_str(&branch.lead);
-        print_with_directives(
-            out,
-            &branch.body,
-            vec![branch_directive(prefix, i, branch)],
-            sp,
-        );
+        print_with_directives(out, &branch.body, vec![branch_directive(prefix, i, branch)], sp);
     }
 }
 
@@ -200,14 +172,7 @@ fn print_for(out: &mut String, l: &ForLoop, sp: &mut dyn Spelling) {
     // form where the platform allows it.
     if sp.merges_for_and_if() {
         if let [Node::If(chain)] = l.body.as_slice() {
-            if let [
-                Branch {
-                    condition: Some(c),
-                    body,
-                    ..
-                },
-            ] = chain.branches.as_slice()
-            {
+            if let [Branch { condition: Some(c), body, .. }] = chain.branches.as_slice() {
                 if let [Node::Element(e)] = body.as_slice() {
                     directives.push(OutAttr::new(format!("{prefix}if"), value_text(c)));
                     print_element(out, e, directives, sp);

@@ -19,41 +19,24 @@ use template::WechatSpelling;
 /// File kinds WeChat uploads besides compiled code (WeChat's project structure docs,
 /// developers.weixin.qq.com/miniprogram/dev/framework/structure.html; PLATFORMS.md §1.1).
 pub const UPLOADED: &[&str] = &[
-    "wxs", "png", "jpg", "jpeg", "gif", "svg", "json", "cer", "mp3", "aac", "m4a", "mp4", "wav",
-    "ogg", "silk", "wasm", "br", "cert",
+    "wxs", "png", "jpg", "jpeg", "gif", "svg", "json", "cer", "mp3", "aac", "m4a", "mp4", "wav", "ogg", "silk", "wasm",
+    "br", "cert",
 ];
 
-const KINDS: FileKinds = FileKinds {
-    style_ext: "wxss",
-    view_script_ext: "wxs",
-    uploads: UPLOADED,
-    place: same_place,
-};
+const KINDS: FileKinds = FileKinds { style_ext: "wxss", view_script_ext: "wxs", uploads: UPLOADED, place: same_place };
 
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Wechat);
     let mut diags = Vec::new();
     let app = &project.app;
-    out.add(
-        "app.json".into(),
-        to_pretty(&app.config.json.to_value()),
-        0,
-        app.file.name(),
-        &mut diags,
-    );
+    out.add("app.json".into(), to_pretty(&app.config.json.to_value()), 0, app.file.name(), &mut diags);
     emit_app_code(project, &KINDS, &mut out, &mut diags);
     for unit in project.units.values() {
         emit_unit(unit, &mut out, &mut diags);
     }
     for (path, template) in &project.templates {
         let wxml = print_document(&template.nodes, &mut WechatSpelling);
-        out.add(
-            path.clone(),
-            wxml,
-            project.package_of(path),
-            template.file.name(),
-            &mut diags,
-        );
+        out.add(path.clone(), wxml, project.package_of(path), template.file.name(), &mut diags);
     }
     emit_support_files(project, &KINDS, &mut out, &mut diags);
     project_files::emit(project, &mut out, &mut diags);
@@ -63,35 +46,11 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
 fn emit_unit(unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let source = unit.file.name();
     let wxml = print_document(&unit.template.nodes, &mut WechatSpelling);
-    out.add(
-        format!("{}.wxml", unit.path),
-        wxml,
-        unit.package,
-        source,
-        diags,
-    );
-    out.add(
-        format!("{}.json", unit.path),
-        to_pretty(&unit_json(unit)),
-        unit.package,
-        source,
-        diags,
-    );
-    out.add(
-        format!("{}.js", unit.path),
-        unit_script(unit),
-        unit.package,
-        source,
-        diags,
-    );
+    out.add(format!("{}.wxml", unit.path), wxml, unit.package, source, diags);
+    out.add(format!("{}.json", unit.path), to_pretty(&unit_json(unit)), unit.package, source, diags);
+    out.add(format!("{}.js", unit.path), unit_script(unit), unit.package, source, diags);
     if let Some(style) = &unit.style {
-        out.add(
-            format!("{}.wxss", unit.path),
-            style.text.clone(),
-            unit.package,
-            source,
-            diags,
-        );
+        out.add(format!("{}.wxss", unit.path), style.text.clone(), unit.package, source, diags);
     }
 }
 

@@ -40,23 +40,14 @@ impl Spelling for WechatSpelling {
                 (a.span.start, attr)
             })
             .collect();
-        attrs.extend(e.events.iter().map(|ev| {
-            (
-                ev.span.start,
-                OutAttr::new(ev.attr_name.clone(), value_text(&ev.handler)),
-            )
-        }));
+        attrs.extend(
+            e.events.iter().map(|ev| (ev.span.start, OutAttr::new(ev.attr_name.clone(), value_text(&ev.handler)))),
+        );
         attrs.sort_by_key(|(at, _)| *at);
-        Spelled {
-            tag: e.tag.name().to_string(),
-            attrs: attrs.into_iter().map(|(_, a)| a).collect(),
-        }
+        Spelled { tag: e.tag.name().to_string(), attrs: attrs.into_iter().map(|(_, a)| a).collect() }
     }
 
-    fn view_script(
-        &mut self,
-        script: &ViewScript,
-    ) -> Option<(String, Vec<OutAttr>, Option<String>)> {
+    fn view_script(&mut self, script: &ViewScript) -> Option<(String, Vec<OutAttr>, Option<String>)> {
         let mut attrs = vec![OutAttr::new("module", script.module.clone())];
         let body = match &script.source {
             ViewScriptSource::File(r) => {

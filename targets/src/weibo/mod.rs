@@ -32,16 +32,11 @@ fn place(path: &str) -> String {
 
 /// Asset kinds copied for Weibo: WBox renders web pages, so web media and fonts.
 const UPLOADED: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "eot", "woff", "woff2", "ttf", "otf",
-    "mp3", "mp4", "wav", "ogg", "aac", "m4a", "webm", "json",
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "eot", "woff", "woff2", "ttf", "otf", "mp3", "mp4",
+    "wav", "ogg", "aac", "m4a", "webm", "json",
 ];
 
-const KINDS: FileKinds = FileKinds {
-    style_ext: "css",
-    view_script_ext: "wxs.js",
-    uploads: UPLOADED,
-    place,
-};
+const KINDS: FileKinds = FileKinds { style_ext: "css", view_script_ext: "wxs.js", uploads: UPLOADED, place };
 
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Weibo);
@@ -60,11 +55,7 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     let nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
     let mut printer = VuePrinter::new(unit.template.file.clone());
-    let root_class = if unit.kind == UnitKind::Page {
-        "mw-page"
-    } else {
-        "mw-host"
-    };
+    let root_class = if unit.kind == UnitKind::Page { "mw-page" } else { "mw-host" };
     let mut vue = printer.document(&nodes, root_class);
     diags.extend(printer.diagnostics);
     if let Some(script) = &unit.script {
@@ -72,32 +63,14 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
         vue.push_str(&script.code);
         vue.push_str("</script>\n");
     }
-    out.add(
-        place(&format!("{}.vue", unit.path)),
-        vue,
-        unit.package,
-        source,
-        diags,
-    );
+    out.add(place(&format!("{}.vue", unit.path)), vue, unit.package, source, diags);
     if unit.kind == UnitKind::Page {
         // Page JSON keeps the window keys; components are registered by the Vue files.
         let mut map = unit_config_map(unit);
         map.shift_remove("usingComponents");
-        out.add(
-            place(&format!("{}.json", unit.path)),
-            to_pretty(&Value::Object(map)),
-            unit.package,
-            source,
-            diags,
-        );
+        out.add(place(&format!("{}.json", unit.path)), to_pretty(&Value::Object(map)), unit.package, source, diags);
     }
     if let Some(style) = &unit.style {
-        out.add(
-            place(&format!("{}.css", unit.path)),
-            style.text.clone(),
-            unit.package,
-            source,
-            diags,
-        );
+        out.add(place(&format!("{}.css", unit.path)), style.text.clone(), unit.package, source, diags);
     }
 }

@@ -25,10 +25,8 @@ use crate::common::expr::{Dialect, js_string, print};
 use crate::common::markup::{OutAttr, close_tag, open_tag};
 
 /// HTML's void elements, which Vue's template parser treats as having no end tag.
-const HTML_VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
+const HTML_VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 pub struct VuePrinter {
     file: Arc<SourceFile>,
@@ -40,18 +38,12 @@ fn js(value: &Value) -> String {
 }
 
 fn ident(name: &str, span: Span) -> Expr {
-    Expr {
-        kind: ExprKind::Ident(name.to_string()),
-        span,
-    }
+    Expr { kind: ExprKind::Ident(name.to_string()), span }
 }
 
 impl VuePrinter {
     pub fn new(file: Arc<SourceFile>) -> Self {
-        VuePrinter {
-            file,
-            diagnostics: Vec::new(),
-        }
+        VuePrinter { file, diagnostics: Vec::new() }
     }
 
     /// The template block of a `.vue` file: exactly one root element (Vue 2 requires it).
@@ -59,10 +51,7 @@ impl VuePrinter {
     pub fn document(&mut self, nodes: &[Node], root_class: &str) -> String {
         let mut body = String::new();
         self.nodes(&mut body, nodes);
-        format!(
-            "<template>\n<view class=\"{root_class}\">\n{}\n</view>\n</template>\n",
-            body.trim_matches('\n')
-        )
+        format!("<template>\n<view class=\"{root_class}\">\n{}\n</view>\n</template>\n", body.trim_matches('\n'))
     }
 
     fn nodes(&mut self, out: &mut String, nodes: &[Node]) {
@@ -113,10 +102,7 @@ impl VuePrinter {
                     self.diagnostics.push(
                         Diagnostic::error(
                             "weibo::unsupported",
-                            format!(
-                                "`generic:{}` (componentGenerics) is not supported on Weibo yet",
-                                attr.name
-                            ),
+                            format!("`generic:{}` (componentGenerics) is not supported on Weibo yet", attr.name),
                         )
                         .at(&self.file, attr.span, "no Weibo equivalent yet")
                         .help("choose the component directly in an #if weibo branch"),
@@ -127,10 +113,7 @@ impl VuePrinter {
                     self.diagnostics.push(
                         Diagnostic::warning(
                             "weibo::ignored",
-                            format!(
-                                "`mark:{}` has no Weibo equivalent; it is left out",
-                                attr.name
-                            ),
+                            format!("`mark:{}` has no Weibo equivalent; it is left out", attr.name),
                         )
                         .at(&self.file, attr.span, "ignored on Weibo")
                         .help("read the value from `data-*` and `e.currentTarget.dataset` instead"),
@@ -211,10 +194,7 @@ impl VuePrinter {
     }
 
     fn for_loop(&mut self, out: &mut String, l: &ForLoop) {
-        let directive = OutAttr::new(
-            "v-for",
-            format!("({}, {}) in {}", l.item, l.index, js(&l.list)),
-        );
+        let directive = OutAttr::new("v-for", format!("({}, {}) in {}", l.item, l.index, js(&l.list)));
         let key = key_expr(l);
         let mut body = l.body.clone();
         // Vue keys elements, never a `<template>` (it rejects a keyed one): every element
@@ -232,15 +212,10 @@ fn key_expr(l: &ForLoop) -> Expr {
     let span = l.span;
     match &l.key {
         Some(ForKey::This) => ident(&l.item, span),
-        Some(ForKey::Property(p)) => p
-            .split('.')
-            .fold(ident(&l.item, span), |object, name| Expr {
-                kind: ExprKind::Member {
-                    object: Box::new(object),
-                    property: Property::Name(name.to_string()),
-                },
-                span,
-            }),
+        Some(ForKey::Property(p)) => p.split('.').fold(ident(&l.item, span), |object, name| Expr {
+            kind: ExprKind::Member { object: Box::new(object), property: Property::Name(name.to_string()) },
+            span,
+        }),
         None => ident(&l.index, span),
     }
 }
@@ -253,12 +228,7 @@ fn count_keyable(nodes: &[Node]) -> usize {
             Node::Element(e) if e.tag == Tag::Block => count_keyable(&e.children),
             Node::Element(e) if e.tag == Tag::Slot => 0,
             Node::Element(_) => 1,
-            Node::If(chain) => chain
-                .branches
-                .iter()
-                .map(|b: &Branch| count_keyable(&b.body))
-                .max()
-                .unwrap_or(0),
+            Node::If(chain) => chain.branches.iter().map(|b: &Branch| count_keyable(&b.body)).max().unwrap_or(0),
             _ => 0,
         })
         .sum()
@@ -290,17 +260,13 @@ fn add_keys(nodes: &mut [Node], key: &Expr, count: usize, next: &mut usize) {
                     key.clone()
                 };
                 *next += 1;
-                e.attrs
-                    .retain(|a| !(a.kind == AttrKind::Plain && a.name == "key"));
+                e.attrs.retain(|a| !(a.kind == AttrKind::Plain && a.name == "key"));
                 e.attrs.insert(
                     0,
                     miniweave_compiler::ir::template::Attr {
                         kind: AttrKind::Plain,
                         name: "key".into(),
-                        value: Some(Value {
-                            segments: vec![Segment::Expr(value)],
-                            span: key.span,
-                        }),
+                        value: Some(Value { segments: vec![Segment::Expr(value)], span: key.span }),
                         span: Span::point(0),
                         name_span: Span::point(0),
                     },

@@ -20,10 +20,7 @@ impl Loader<'_> {
                 self.error(
                     Diagnostic::error("project::two-apps", "both app.mini and app.json exist")
                         .in_file(&json)
-                        .help(format!(
-                            "keep one: {} holds the config in its <config> block",
-                            mini.name()
-                        )),
+                        .help(format!("keep one: {} holds the config in its <config> block", mini.name())),
                 );
                 return None;
             }
@@ -65,46 +62,27 @@ impl Loader<'_> {
                     return None;
                 };
                 let mut diags = Vec::new();
-                let config =
-                    self.parsers
-                        .config(&file, config_block.content, ConfigKind::App, &mut diags);
-                let script = sfc.script.as_ref().and_then(|b| {
-                    self.parsers
-                        .script(&file, b.content, sfc.script_lang(), &mut diags)
-                });
-                let style = sfc
-                    .style
+                let config = self.parsers.config(&file, config_block.content, ConfigKind::App, &mut diags);
+                let script = sfc
+                    .script
                     .as_ref()
-                    .map(|b| self.parsers.style(&file, b.content, &mut diags));
+                    .and_then(|b| self.parsers.script(&file, b.content, sfc.script_lang(), &mut diags));
+                let style = sfc.style.as_ref().map(|b| self.parsers.style(&file, b.content, &mut diags));
                 self.diags.extend(diags);
                 let config = config?;
                 let model = self.app_model(&config)?;
-                App {
-                    config,
-                    model,
-                    script,
-                    style,
-                    file,
-                }
+                App { config, model, script, style, file }
             }
             (None, Some(file)) => {
                 self.consumed.insert("app.json".into());
                 let mut diags = Vec::new();
-                let config = self
-                    .parsers
-                    .config(&file, whole(&file), ConfigKind::App, &mut diags);
+                let config = self.parsers.config(&file, whole(&file), ConfigKind::App, &mut diags);
                 let script = self.native_script("app", &mut diags);
                 let style = self.native_style("app", &mut diags);
                 self.diags.extend(diags);
                 let config = config?;
                 let model = self.app_model(&config)?;
-                App {
-                    config,
-                    model,
-                    script,
-                    style,
-                    file,
-                }
+                App { config, model, script, style, file }
             }
         };
         Some(app)
@@ -121,11 +99,7 @@ impl Loader<'_> {
     }
 
     /// The script of a native unit (`x.js` or `x.ts`), marking the file consumed.
-    pub(super) fn native_script(
-        &mut self,
-        path: &str,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<crate::script::Script> {
+    pub(super) fn native_script(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<crate::script::Script> {
         let js = format!("{path}.js");
         let ts = format!("{path}.ts");
         let (name, lang) = match (self.view.contains(&js), self.view.contains(&ts)) {
@@ -148,23 +122,16 @@ impl Loader<'_> {
     }
 
     /// The style of a native unit (`x.wxss` or `x.css`), marking the file consumed.
-    pub(super) fn native_style(
-        &mut self,
-        path: &str,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<crate::ir::StyleSheet> {
+    pub(super) fn native_style(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<crate::ir::StyleSheet> {
         let wxss = format!("{path}.wxss");
         let css = format!("{path}.css");
         let name = match (self.view.contains(&wxss), self.view.contains(&css)) {
             (true, true) => {
                 let file = self.text_file(&css)?;
                 diags.push(
-                    Diagnostic::error(
-                        "project::two-styles",
-                        format!("both {wxss} and {css} exist"),
-                    )
-                    .in_file(&file)
-                    .help("keep one of them"),
+                    Diagnostic::error("project::two-styles", format!("both {wxss} and {css} exist"))
+                        .in_file(&file)
+                        .help("keep one of them"),
                 );
                 return None;
             }
@@ -181,10 +148,7 @@ impl Loader<'_> {
     /// components and a custom tab bar.
     pub(super) fn queue_pages(&mut self, app: &crate::ir::App) {
         let config = &app.config;
-        let origin = |path: &[&str]| Origin {
-            file: config.file.clone(),
-            span: config.span_at(path.iter().copied()),
-        };
+        let origin = |path: &[&str]| Origin { file: config.file.clone(), span: config.span_at(path.iter().copied()) };
         if app.model.pages.is_empty() {
             self.error(
                 Diagnostic::error("project::no-pages", "the app lists no pages")
@@ -203,8 +167,7 @@ impl Loader<'_> {
         for (i, sub) in app.model.subpackages().iter().enumerate() {
             let index = i.to_string();
             let root_origin = origin(&[key, &index, "root"]);
-            let Some(root) = self.resolve_path("", sub.root.trim_end_matches('/'), &root_origin)
-            else {
+            let Some(root) = self.resolve_path("", sub.root.trim_end_matches('/'), &root_origin) else {
                 continue;
             };
             self.packages.push(Package {
@@ -229,25 +192,21 @@ impl Loader<'_> {
         }
         if app.model.tab_bar.as_ref().is_some_and(|t| t.custom) {
             let origin = origin(&["tabBar", "custom"]);
-            self.queue
-                .push_back(("custom-tab-bar/index".into(), UnitKind::Component, origin));
+            self.queue.push_back(("custom-tab-bar/index".into(), UnitKind::Component, origin));
         }
     }
 
     /// Resolves a path written in a config, reporting one that leaves the source root.
-    pub(super) fn resolve_path(
-        &mut self,
-        from_dir: &str,
-        written: &str,
-        origin: &Origin,
-    ) -> Option<String> {
+    pub(super) fn resolve_path(&mut self, from_dir: &str, written: &str, origin: &Origin) -> Option<String> {
         match crate::project::paths::resolve(from_dir, written) {
             Ok(p) => Some(p),
             Err(e) => {
                 self.error(
                     Diagnostic::error("project::bad-path", format!("`{written}`: {e}"))
                         .at(&origin.file, origin.span, "this path")
-                        .help("paths are relative to the file, or start with `/` at the source root, and stay inside it"),
+                        .help(
+                            "paths are relative to the file, or start with `/` at the source root, and stay inside it",
+                        ),
                 );
                 None
             }
@@ -255,49 +214,34 @@ impl Loader<'_> {
     }
 
     /// A `usingComponents` entry: a plugin, or a component unit (queued for loading).
-    pub(super) fn component_ref(
-        &mut self,
-        from_dir: &str,
-        written: &str,
-        origin: &Origin,
-    ) -> Option<ComponentRef> {
+    pub(super) fn component_ref(&mut self, from_dir: &str, written: &str, origin: &Origin) -> Option<ComponentRef> {
         if written.starts_with("plugin://") || written.starts_with("plugin-private://") {
             return Some(ComponentRef::Plugin(written.to_string()));
         }
         let path = self.resolve_path(from_dir, written, origin)?;
-        self.queue
-            .push_back((path.clone(), UnitKind::Component, origin.clone()));
+        self.queue.push_back((path.clone(), UnitKind::Component, origin.clone()));
         Some(ComponentRef::Unit(path))
     }
 
     pub(super) fn load_sitemap(&mut self, app: &App) -> Option<ConfigDoc> {
-        let written = app
-            .model
-            .sitemap_location
-            .clone()
-            .unwrap_or_else(|| "sitemap.json".into());
-        let origin = Origin {
-            file: app.config.file.clone(),
-            span: app.config.span_at(["sitemapLocation"]),
-        };
+        let written = app.model.sitemap_location.clone().unwrap_or_else(|| "sitemap.json".into());
+        let origin = Origin { file: app.config.file.clone(), span: app.config.span_at(["sitemapLocation"]) };
         let path = self.resolve_path("", &written, &origin)?;
         let Some(file) = self.text_file(&path) else {
             if app.model.sitemap_location.is_some() {
                 self.error(
-                    Diagnostic::error(
-                        "project::missing-file",
-                        format!("the sitemap `{written}` does not exist"),
-                    )
-                    .at(&origin.file, origin.span, "named here"),
+                    Diagnostic::error("project::missing-file", format!("the sitemap `{written}` does not exist")).at(
+                        &origin.file,
+                        origin.span,
+                        "named here",
+                    ),
                 );
             }
             return None;
         };
         self.consumed.insert(path);
         let mut diags = Vec::new();
-        let doc = self
-            .parsers
-            .config(&file, whole(&file), ConfigKind::Sitemap, &mut diags);
+        let doc = self.parsers.config(&file, whole(&file), ConfigKind::Sitemap, &mut diags);
         self.diags.extend(diags);
         doc
     }

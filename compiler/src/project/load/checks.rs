@@ -16,11 +16,7 @@ use super::Loader;
 use super::templates::template_ref_path;
 
 /// A template and every template file it pulls in, transitively, with their logical paths.
-fn reachable<'p>(
-    loader: &'p Loader<'_>,
-    start_path: &str,
-    start: &'p Template,
-) -> Vec<(String, &'p Template)> {
+fn reachable<'p>(loader: &'p Loader<'_>, start_path: &str, start: &'p Template) -> Vec<(String, &'p Template)> {
     let mut seen = BTreeSet::new();
     let mut out = vec![(start_path.to_string(), start)];
     let mut i = 0;
@@ -51,11 +47,8 @@ impl Loader<'_> {
                 check_tags(unit, template, &mut found);
             }
         }
-        let mut documents: Vec<(String, &Template)> = self
-            .units
-            .values()
-            .map(|u| (format!("{}.wxml", u.path), &u.template))
-            .collect();
+        let mut documents: Vec<(String, &Template)> =
+            self.units.values().map(|u| (format!("{}.wxml", u.path), &u.template)).collect();
         documents.extend(self.templates.iter().map(|(p, t)| (p.clone(), t)));
         for (path, template) in documents {
             self.check_template_names(&path, template, &mut found);
@@ -70,10 +63,7 @@ impl Loader<'_> {
         let mut names: BTreeSet<String> = defined_names(template);
         walk_nodes(&template.nodes, &mut |node| {
             if let Node::Import(r) | Node::Include(r) = node {
-                if let Some(t) = template_ref_path(path, &r.src)
-                    .ok()
-                    .and_then(|p| self.templates.get(&p))
-                {
+                if let Some(t) = template_ref_path(path, &r.src).ok().and_then(|p| self.templates.get(&p)) {
                     names.extend(defined_names(t));
                     if matches!(node, Node::Include(_)) {
                         for (_, inner) in reachable(self, path, t) {
@@ -91,9 +81,14 @@ impl Loader<'_> {
                 return;
             };
             if !names.contains(&name) {
-                let mut d = Diagnostic::error("template::unknown-template", format!("template `{name}` is not defined"))
-                    .at(&template.file, call.is.span, "no <template name> with this name here or in an imported file")
-                    .help("define it with <template name=\"…\">, or <import src=\"…\"/> the file that does");
+                let mut d =
+                    Diagnostic::error("template::unknown-template", format!("template `{name}` is not defined"))
+                        .at(
+                            &template.file,
+                            call.is.span,
+                            "no <template name> with this name here or in an imported file",
+                        )
+                        .help("define it with <template name=\"…\">, or <import src=\"…\"/> the file that does");
                 if let Some(close) = did_you_mean(&name, names.iter().map(String::as_str)) {
                     d = d.help(format!("did you mean `{close}`?"));
                 }
@@ -110,43 +105,24 @@ impl Loader<'_> {
         for (i, item) in tab_bar.list.iter().enumerate() {
             let index = i.to_string();
             let page = item.page_path.trim_start_matches('/');
-            if !app
-                .model
-                .pages
-                .iter()
-                .any(|p| p.trim_start_matches('/') == page)
-            {
+            if !app.model.pages.iter().any(|p| p.trim_start_matches('/') == page) {
                 self.diags.push(
                     Diagnostic::error(
                         "project::tab-not-a-page",
                         format!("tab bar page `{}` is not in `pages`", item.page_path),
                     )
-                    .at(
-                        &config.file,
-                        config.span_at(["tabBar", "list", &index, "pagePath"]),
-                        "not a main-package page",
-                    )
+                    .at(&config.file, config.span_at(["tabBar", "list", &index, "pagePath"]), "not a main-package page")
                     .help("tab bar pages must be listed in the app's `pages`"),
                 );
             }
-            for (key, icon) in [
-                ("iconPath", &item.icon_path),
-                ("selectedIconPath", &item.selected_icon_path),
-            ] {
+            for (key, icon) in [("iconPath", &item.icon_path), ("selectedIconPath", &item.selected_icon_path)] {
                 let Some(icon) = icon else { continue };
                 let exists = resolve("", icon).is_ok_and(|p| self.view.contains(&p));
                 if !exists {
                     self.diags.push(
-                        Diagnostic::error(
-                            "project::missing-file",
-                            format!("tab bar icon `{icon}` does not exist"),
-                        )
-                        .at(
-                            &config.file,
-                            config.span_at(["tabBar", "list", &index, key]),
-                            "no such file",
-                        )
-                        .help("icon paths are relative to the source root"),
+                        Diagnostic::error("project::missing-file", format!("tab bar icon `{icon}` does not exist"))
+                            .at(&config.file, config.span_at(["tabBar", "list", &index, key]), "no such file")
+                            .help("icon paths are relative to the source root"),
                     );
                 }
             }
@@ -158,11 +134,7 @@ impl Loader<'_> {
                         "project::bad-entry-page",
                         format!("`entryPagePath` `{entry}` is not in `pages`"),
                     )
-                    .at(
-                        &config.file,
-                        config.span_at(["entryPagePath"]),
-                        "not a main-package page",
-                    ),
+                    .at(&config.file, config.span_at(["entryPagePath"]), "not a main-package page"),
                 );
             }
         }
@@ -183,7 +155,9 @@ fn defined_names(template: &Template) -> BTreeSet<String> {
 /// every `generic:` choice must be a component the unit declares.
 fn check_tags(unit: &Unit, template: &Template, found: &mut Vec<Diagnostic>) {
     let file: &Arc<SourceFile> = &template.file;
-    let known = |name: &str| unit.components.contains_key(name);
+    // A tag named in usingComponents is declared even when its path failed to resolve (that
+    // failure is reported on its own).
+    let known = |name: &str| unit.components.contains_key(name) || unit.model.using_components.contains_key(name);
     walk_nodes(&template.nodes, &mut |node| {
         let Node::Element(element) = node else { return };
         if let Tag::Named(name) = &element.tag {
@@ -192,25 +166,15 @@ fn check_tags(unit: &Unit, template: &Template, found: &mut Vec<Diagnostic>) {
             }
         }
         for attr in element.attrs.iter().filter(|a| a.kind == AttrKind::Generic) {
-            let choice = attr
-                .value
-                .as_ref()
-                .and_then(|v| v.as_literal())
-                .unwrap_or_default();
+            let choice = attr.value.as_ref().and_then(|v| v.as_literal()).unwrap_or_default();
             if !known(&choice) {
                 found.push(
                     Diagnostic::error(
                         "template::unknown-generic",
-                        format!(
-                            "`generic:{}` names `{choice}`, which is not a declared component",
-                            attr.name
-                        ),
+                        format!("`generic:{}` names `{choice}`, which is not a declared component", attr.name),
                     )
                     .at(file, attr.span, "not in usingComponents")
-                    .help(format!(
-                        "declare `{choice}` in {}'s usingComponents",
-                        unit.path
-                    )),
+                    .help(format!("declare `{choice}` in {}'s usingComponents", unit.path)),
                 );
             }
         }
@@ -218,20 +182,14 @@ fn check_tags(unit: &Unit, template: &Template, found: &mut Vec<Diagnostic>) {
 }
 
 fn unknown_tag(unit: &Unit, file: &Arc<SourceFile>, span: Span, name: &str) -> Diagnostic {
-    let candidates = WECHAT_BUILTINS
-        .iter()
-        .copied()
-        .chain(unit.components.keys().map(String::as_str));
+    let candidates = WECHAT_BUILTINS.iter().copied().chain(unit.components.keys().map(String::as_str));
     let close = did_you_mean(name, candidates);
     let help = match close {
         Some(c) => format!(
             "did you mean `<{c}>`? Otherwise declare it in {}'s usingComponents: \"{name}\": \"/components/{name}/{name}\"",
             unit.path
         ),
-        None => format!(
-            "declare it in {}'s usingComponents: \"{name}\": \"/components/{name}/{name}\"",
-            unit.path
-        ),
+        None => format!("declare it in {}'s usingComponents: \"{name}\": \"/components/{name}/{name}\"", unit.path),
     };
     Diagnostic::error(
         "template::unknown-tag",

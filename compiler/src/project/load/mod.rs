@@ -74,10 +74,7 @@ pub fn load(
         view: SourceView::new(files, options.target),
         parsers: Parsers {
             cache,
-            conditions: Conditions {
-                target: options.target,
-                defines: options.defines,
-            },
+            conditions: Conditions { target: options.target, defines: options.defines },
             target: options.target,
         },
         diags: Vec::new(),
@@ -87,11 +84,7 @@ pub fn load(
         templates: BTreeMap::new(),
         view_scripts: BTreeMap::new(),
         global_components: BTreeMap::new(),
-        packages: vec![Package {
-            root: None,
-            name: None,
-            independent: false,
-        }],
+        packages: vec![Package { root: None, name: None, independent: false }],
     };
     let Some(app) = loader.load_app() else {
         return (None, loader.diags);
@@ -108,6 +101,7 @@ pub fn load(
     let project = (!has_errors).then(|| Project {
         target: options.target,
         root: layout.root.clone(),
+        name: layout.name.clone(),
         src_dir: layout.src_dir.clone(),
         options: layout.options.clone(),
         release: options.release,

@@ -37,22 +37,12 @@ impl Parsers<'_> {
         out.into_owned()
     }
 
-    pub fn template(
-        &self,
-        file: &Arc<SourceFile>,
-        span: Span,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<Template> {
+    pub fn template(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> Option<Template> {
         let text = self.preprocess(file, span, CommentSyntax::Html, diags);
         let scanned: Arc<Scan> = self.cache.get_or_parse(ParseKind::Template, &text, scan);
         diags.extend(scan_diagnostics(&scanned.problems, file, span.start));
         let document = scanned.document.as_ref()?;
-        let input = LowerInput {
-            file,
-            base: span.start,
-            text: &text,
-            target: self.target,
-        };
+        let input = LowerInput { file, base: span.start, text: &text, target: self.target };
         let (template, found) = lower(document, &input);
         diags.extend(found);
         Some(template)
@@ -87,9 +77,7 @@ impl Parsers<'_> {
             ScriptLang::Js => ParseKind::ScriptJs,
             ScriptLang::Ts => ParseKind::ScriptTs,
         };
-        let compiled = self
-            .cache
-            .get_or_parse(kind, &text, |t| script::compile_text(t, lang));
+        let compiled = self.cache.get_or_parse(kind, &text, |t| script::compile_text(t, lang));
         match script::bind(&compiled, span.start, file, lang) {
             Ok(s) => Some(s),
             Err(found) => {
@@ -99,28 +87,14 @@ impl Parsers<'_> {
         }
     }
 
-    pub fn style(
-        &self,
-        file: &Arc<SourceFile>,
-        span: Span,
-        diags: &mut Vec<Diagnostic>,
-    ) -> StyleSheet {
+    pub fn style(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> StyleSheet {
         let text = self.preprocess(file, span, CommentSyntax::Css, diags);
-        StyleSheet {
-            file: file.clone(),
-            text,
-            base: span.start,
-        }
+        StyleSheet { file: file.clone(), text, base: span.start }
     }
 
     /// A view script (`.wxs`): preprocessed, kept as written.
     pub fn view_script(&self, file: &Arc<SourceFile>, diags: &mut Vec<Diagnostic>) -> String {
-        self.preprocess(
-            file,
-            Span::new(0, file.text().len()),
-            CommentSyntax::Script,
-            diags,
-        )
+        self.preprocess(file, Span::new(0, file.text().len()), CommentSyntax::Script, diags)
     }
 }
 

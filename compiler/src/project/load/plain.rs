@@ -23,23 +23,15 @@ const TOOLING_FILES: &[&str] = &[
     "miniweave.json",
 ];
 
-type Plain = (
-    BTreeMap<String, Script>,
-    BTreeMap<String, StyleSheet>,
-    BTreeMap<String, Asset>,
-);
+type Plain = (BTreeMap<String, Script>, BTreeMap<String, StyleSheet>, BTreeMap<String, Asset>);
 
 impl Loader<'_> {
     pub(super) fn load_plain_files(&mut self) -> Plain {
         let mut scripts = BTreeMap::new();
         let mut styles = BTreeMap::new();
         let mut assets = BTreeMap::new();
-        let entries: Vec<_> = self
-            .view
-            .iter()
-            .map(|(p, e)| (p.clone(), e.clone()))
-            .filter(|(p, _)| !self.consumed.contains(p))
-            .collect();
+        let entries: Vec<_> =
+            self.view.iter().map(|(p, e)| (p.clone(), e.clone())).filter(|(p, _)| !self.consumed.contains(p)).collect();
         let mut diags = Vec::new();
         for (path, entry) in entries {
             let text = entry.text().cloned();
@@ -49,13 +41,8 @@ impl Loader<'_> {
                 ("mini" | "wxml", _) => {}
                 ("ts", _) if path.ends_with(".d.ts") => {}
                 (ext @ ("js" | "ts"), Some(file)) => {
-                    let lang = if ext == "ts" {
-                        ScriptLang::Ts
-                    } else {
-                        ScriptLang::Js
-                    };
-                    if let Some(script) = self.parsers.script(&file, whole(&file), lang, &mut diags)
-                    {
+                    let lang = if ext == "ts" { ScriptLang::Ts } else { ScriptLang::Js };
+                    if let Some(script) = self.parsers.script(&file, whole(&file), lang, &mut diags) {
                         scripts.insert(path, script);
                     }
                 }
@@ -64,8 +51,7 @@ impl Loader<'_> {
                 }
                 ("wxs", Some(file)) => {
                     let code = self.parsers.view_script(&file, &mut diags);
-                    self.view_scripts
-                        .insert(path, ViewScriptFile { file, code });
+                    self.view_scripts.insert(path, ViewScriptFile { file, code });
                 }
                 ("json", _) if !path.contains('/') && TOOLING_FILES.contains(&path.as_str()) => {}
                 _ => {

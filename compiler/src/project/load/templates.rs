@@ -40,9 +40,7 @@ pub fn template_ref_path(from_template: &str, src: &str) -> Result<String, Strin
     match name.rsplit_once('.') {
         None => Ok(format!("{path}.wxml")),
         Some((_, "wxml")) => Ok(path),
-        Some((_, ext)) => Err(format!(
-            "`<import>` and `<include>` take .wxml files, not .{ext}"
-        )),
+        Some((_, ext)) => Err(format!("`<import>` and `<include>` take .wxml files, not .{ext}")),
     }
 }
 
@@ -62,10 +60,7 @@ impl Loader<'_> {
         for unit in self.units.values() {
             let template_path = format!("{}.wxml", unit.path);
             for (kind, r) in file_refs(&unit.template) {
-                let origin = Origin {
-                    file: unit.template.file.clone(),
-                    span: r.span,
-                };
+                let origin = Origin { file: unit.template.file.clone(), span: r.span };
                 pending.push((template_path.clone(), kind, r, origin));
             }
         }
@@ -78,17 +73,15 @@ impl Loader<'_> {
             let path = match resolved {
                 Ok(p) => p,
                 Err(message) => {
-                    self.error(
-                        Diagnostic::error("template::bad-src", format!("`{}`: {message}", r.src))
-                            .at(&origin.file, origin.span, "this path"),
-                    );
+                    self.error(Diagnostic::error("template::bad-src", format!("`{}`: {message}", r.src)).at(
+                        &origin.file,
+                        origin.span,
+                        "this path",
+                    ));
                     continue;
                 }
             };
-            if self.templates.contains_key(&path)
-                || self.view_scripts.contains_key(&path)
-                || failed.contains(&path)
-            {
+            if self.templates.contains_key(&path) || self.view_scripts.contains_key(&path) || failed.contains(&path) {
                 continue;
             }
             let Some(file) = self.text_file(&path) else {
@@ -106,10 +99,7 @@ impl Loader<'_> {
                 RefKind::Template => {
                     if let Some(template) = self.parsers.template(&file, whole(&file), &mut diags) {
                         for (k, inner) in file_refs(&template) {
-                            let origin = Origin {
-                                file: file.clone(),
-                                span: inner.span,
-                            };
+                            let origin = Origin { file: file.clone(), span: inner.span };
                             pending.push((path.clone(), k, inner, origin));
                         }
                         self.templates.insert(path, template);
@@ -119,8 +109,7 @@ impl Loader<'_> {
                 }
                 RefKind::ViewScript => {
                     let code = self.parsers.view_script(&file, &mut diags);
-                    self.view_scripts
-                        .insert(path, ViewScriptFile { file, code });
+                    self.view_scripts.insert(path, ViewScriptFile { file, code });
                 }
             }
             self.diags.extend(diags);

@@ -92,30 +92,18 @@ impl Loader<'_> {
         let mut diags = Vec::new();
         let Some(template_block) = &sfc.template else {
             self.error(
-                Diagnostic::error(
-                    "project::no-template",
-                    format!("the {} has no <template> block", kind_name(kind)),
-                )
-                .in_file(&file)
-                .help("add <template>…</template> with the unit's WXML"),
+                Diagnostic::error("project::no-template", format!("the {} has no <template> block", kind_name(kind)))
+                    .in_file(&file)
+                    .help("add <template>…</template> with the unit's WXML"),
             );
             return None;
         };
-        let template = self
-            .parsers
-            .template(&file, template_block.content, &mut diags);
-        let config = sfc.config.as_ref().and_then(|b| {
-            self.parsers
-                .config(&file, b.content, ConfigKind::Unit, &mut diags)
-        });
-        let script = sfc.script.as_ref().and_then(|b| {
-            self.parsers
-                .script(&file, b.content, sfc.script_lang(), &mut diags)
-        });
-        let style = sfc
-            .style
-            .as_ref()
-            .map(|b| self.parsers.style(&file, b.content, &mut diags));
+        let template = self.parsers.template(&file, template_block.content, &mut diags);
+        let config =
+            sfc.config.as_ref().and_then(|b| self.parsers.config(&file, b.content, ConfigKind::Unit, &mut diags));
+        let script =
+            sfc.script.as_ref().and_then(|b| self.parsers.script(&file, b.content, sfc.script_lang(), &mut diags));
+        let style = sfc.style.as_ref().map(|b| self.parsers.style(&file, b.content, &mut diags));
         self.diags.extend(diags);
         let template = template?;
         self.finish_unit(path, kind, template, script, style, config, file)
@@ -131,8 +119,7 @@ impl Loader<'_> {
         let config = match self.text_file(&json_name) {
             Some(json) => {
                 self.consumed.insert(json_name);
-                self.parsers
-                    .config(&json, whole(&json), ConfigKind::Unit, &mut diags)
+                self.parsers.config(&json, whole(&json), ConfigKind::Unit, &mut diags)
             }
             None => None,
         };
@@ -168,30 +155,17 @@ impl Loader<'_> {
         if let Some(doc) = &config {
             let dir = dir_of(path).to_string();
             for (tag, written) in &model.using_components {
-                let origin = Origin {
-                    file: doc.file.clone(),
-                    span: doc.span_at(["usingComponents", tag.as_str()]),
-                };
+                let origin = Origin { file: doc.file.clone(), span: doc.span_at(["usingComponents", tag.as_str()]) };
                 if tag.bytes().any(|b| b.is_ascii_uppercase()) {
-                    let span = doc
-                        .json
-                        .get("usingComponents")
-                        .and_then(|u| u.member(tag))
-                        .map_or(origin.span, |m| m.key_span);
+                    let span =
+                        doc.json.get("usingComponents").and_then(|u| u.member(tag)).map_or(origin.span, |m| m.key_span);
                     self.diags.push(
                         Diagnostic::warning(
                             "config::uppercase-tag",
                             format!("component tag `{tag}` has upper-case letters"),
                         )
-                        .at(
-                            &doc.file,
-                            span,
-                            "Alipay does not support upper-case component tags",
-                        )
-                        .help(format!(
-                            "name it `{}`",
-                            crate::template::lower::dash_case(tag)
-                        )),
+                        .at(&doc.file, span, "Alipay does not support upper-case component tags")
+                        .help(format!("name it `{}`", crate::template::lower::dash_case(tag))),
                     );
                 }
                 if let Some(component) = self.component_ref(&dir, written, &origin) {
@@ -210,17 +184,6 @@ impl Loader<'_> {
             }
         }
         let package = package_of(&self.packages, path);
-        Some(Unit {
-            path: path.to_string(),
-            kind,
-            template,
-            script,
-            style,
-            config,
-            model,
-            components,
-            package,
-            file,
-        })
+        Some(Unit { path: path.to_string(), kind, template, script, style, config, model, components, package, file })
     }
 }

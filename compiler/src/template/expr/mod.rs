@@ -76,33 +76,15 @@ mod tests {
             ok(text);
         }
         let e = ok("a + b * c");
-        let ExprKind::Binary {
-            op: BinaryOp::Add, ..
-        } = e.kind
-        else {
-            panic!("{e:?}")
-        };
+        let ExprKind::Binary { op: BinaryOp::Add, .. } = e.kind else { panic!("{e:?}") };
     }
 
     #[test]
     fn template_data_is_brace_less() {
-        assert!(
-            matches!(data("a: 1, ...b").unwrap().kind, ExprKind::BareObject(ref items) if items.len() == 2)
-        );
-        assert!(
-            matches!(data(" item ").unwrap().kind, ExprKind::BareObject(ref items) if items.len() == 1)
-        );
-        assert!(
-            data("{a: 1}")
-                .unwrap_err()
-                .message
-                .contains("without braces")
-        );
-        assert!(
-            err("a: 1")
-                .message
-                .contains("only allowed as `<template is>` data")
-        );
+        assert!(matches!(data("a: 1, ...b").unwrap().kind, ExprKind::BareObject(ref items) if items.len() == 2));
+        assert!(matches!(data(" item ").unwrap().kind, ExprKind::BareObject(ref items) if items.len() == 1));
+        assert!(data("{a: 1}").unwrap_err().message.contains("without braces"));
+        assert!(err("a: 1").message.contains("only allowed as `<template is>` data"));
     }
 
     #[test]

@@ -21,12 +21,8 @@ fn forbidden_word(word: &str) -> Option<&'static str> {
         "new" => "`new` is not WXML: build the value in the script",
         "function" => "functions cannot be written in WXML: define them in a wxs module",
         "this" => "`this` is not WXML: name the data field directly",
-        "typeof" => {
-            "WeChat does not evaluate `typeof` in WXML: compute the type in a wxs function or the script"
-        }
-        "in" | "instanceof" => {
-            "`in` and `instanceof` are not WXML: compute the value in the script"
-        }
+        "typeof" => "WeChat does not evaluate `typeof` in WXML: compute the type in a wxs function or the script",
+        "in" | "instanceof" => "`in` and `instanceof` are not WXML: compute the value in the script",
         "void" | "delete" | "await" | "yield" | "class" | "var" | "let" | "const" | "return" => {
             "statements and these operators are not WXML: a mustache holds one expression"
         }
@@ -36,11 +32,7 @@ fn forbidden_word(word: &str) -> Option<&'static str> {
 
 impl<'t> Parser<'t> {
     pub fn new(tokens: &'t [Token]) -> Self {
-        Parser {
-            tokens,
-            pos: 0,
-            depth: 0,
-        }
+        Parser { tokens, pos: 0, depth: 0 }
     }
 
     fn peek(&self) -> &Token {
@@ -85,7 +77,7 @@ impl<'t> Parser<'t> {
         ExprError {
             span: t.span,
             message: format!("{expected}, found {found}"),
-            help: None,
+            help: Some("WXML expressions are names and paths, literals, arithmetic, comparisons, `!`, `&&`, `||`, `? :`, arrays, objects and wxs calls".into()),
         }
     }
 
@@ -108,13 +100,8 @@ impl<'t> Parser<'t> {
     /// A mustache's content: one expression.
     pub fn mustache(&mut self) -> Result<Expr, ExprError> {
         let starts_bare = self.is("...")
-            || (matches!(
-                self.peek().tok,
-                Tok::Ident(_) | Tok::Str(..) | Tok::Number(_)
-            ) && matches!(
-                self.tokens.get(self.pos + 1).map(|t| &t.tok),
-                Some(Tok::Punct(":"))
-            ));
+            || (matches!(self.peek().tok, Tok::Ident(_) | Tok::Str(..) | Tok::Number(_))
+                && matches!(self.tokens.get(self.pos + 1).map(|t| &t.tok), Some(Tok::Punct(":"))));
         if starts_bare {
             return Err(ExprError {
                 span: self.peek().span,
@@ -139,10 +126,7 @@ impl<'t> Parser<'t> {
         let start = self.peek().span;
         let items = self.object_items(None)?;
         let end = self.tokens[self.pos.saturating_sub(1)].span;
-        let expr = Expr {
-            kind: ExprKind::BareObject(items),
-            span: start.to(end),
-        };
+        let expr = Expr { kind: ExprKind::BareObject(items), span: start.to(end) };
         self.finish(expr)
     }
 
@@ -151,8 +135,7 @@ impl<'t> Parser<'t> {
             if self.is(",") {
                 return Err(ExprError {
                     span: self.peek().span,
-                    message: "the comma operator is not WXML: a mustache holds one expression"
-                        .into(),
+                    message: "the comma operator is not WXML: a mustache holds one expression".into(),
                     help: Some("for an object, name each value: `{{a: x, b: y}}`".into()),
                 });
             }
@@ -217,14 +200,7 @@ impl<'t> Parser<'t> {
             let right = self.binary(op.precedence() + 1)?;
             self.depth -= 1;
             let span = left.span.to(right.span);
-            left = Expr {
-                kind: ExprKind::Binary {
-                    op,
-                    left: Box::new(left),
-                    right: Box::new(right),
-                },
-                span,
-            };
+            left = Expr { kind: ExprKind::Binary { op, left: Box::new(left), right: Box::new(right) }, span };
         }
         Ok(left)
     }
@@ -251,13 +227,7 @@ impl<'t> Parser<'t> {
         let arg = self.unary()?;
         self.depth -= 1;
         let span = start.to(arg.span);
-        Ok(Expr {
-            kind: ExprKind::Unary {
-                op,
-                arg: Box::new(arg),
-            },
-            span,
-        })
+        Ok(Expr { kind: ExprKind::Unary { op, arg: Box::new(arg) }, span })
     }
 
     fn postfix(&mut self) -> Result<Expr, ExprError> {
@@ -270,13 +240,7 @@ impl<'t> Parser<'t> {
                     return Err(self.unexpected("expected a property name after `.`"));
                 };
                 let span = expr.span.to(t.span);
-                expr = Expr {
-                    kind: ExprKind::Member {
-                        object: Box::new(expr),
-                        property: Property::Name(name),
-                    },
-                    span,
-                };
+                expr = Expr { kind: ExprKind::Member { object: Box::new(expr), property: Property::Name(name) }, span };
             } else if self.eat("[") {
                 self.enter(expr.span)?;
                 let index = self.expression()?;
@@ -284,10 +248,7 @@ impl<'t> Parser<'t> {
                 let end = self.expect("]", "to close `[`")?;
                 let span = expr.span.to(end);
                 expr = Expr {
-                    kind: ExprKind::Member {
-                        object: Box::new(expr),
-                        property: Property::Computed(Box::new(index)),
-                    },
+                    kind: ExprKind::Member { object: Box::new(expr), property: Property::Computed(Box::new(index)) },
                     span,
                 };
             } else if self.eat("(") {
@@ -300,13 +261,7 @@ impl<'t> Parser<'t> {
                 }
                 let end = self.expect(")", "to close the call")?;
                 let span = expr.span.to(end);
-                expr = Expr {
-                    kind: ExprKind::Call {
-                        callee: Box::new(expr),
-                        args,
-                    },
-                    span,
-                };
+                expr = Expr { kind: ExprKind::Call { callee: Box::new(expr), args }, span };
             } else {
                 return Ok(expr);
             }
@@ -326,10 +281,12 @@ impl<'t> Parser<'t> {
                 "undefined" => ExprKind::Undefined,
                 w => {
                     if let Some(why) = forbidden_word(w) {
+                        // Each entry reads "what is wrong: what to do instead".
+                        let (message, help) = why.split_once(": ").unwrap_or((why, ""));
                         return Err(ExprError {
                             span,
-                            message: why.into(),
-                            help: None,
+                            message: message.into(),
+                            help: (!help.is_empty()).then(|| help.to_string()),
                         });
                     }
                     ExprKind::Ident(word)
@@ -340,10 +297,7 @@ impl<'t> Parser<'t> {
                 let inner = self.expression()?;
                 self.depth -= 1;
                 let end = self.expect(")", "to close `(`")?;
-                return Ok(Expr {
-                    kind: ExprKind::Paren(Box::new(inner)),
-                    span: span.to(end),
-                });
+                return Ok(Expr { kind: ExprKind::Paren(Box::new(inner)), span: span.to(end) });
             }
             Tok::Punct("[") => {
                 self.enter(span)?;
@@ -352,8 +306,7 @@ impl<'t> Parser<'t> {
                     if self.is("...") {
                         return Err(ExprError {
                             span: self.peek().span,
-                            message: "array spread is not WXML (WeChat's compiler rejects it)"
-                                .into(),
+                            message: "array spread is not WXML (WeChat's compiler rejects it)".into(),
                             help: Some("build the array in the script".into()),
                         });
                     }
@@ -364,10 +317,7 @@ impl<'t> Parser<'t> {
                 }
                 self.depth -= 1;
                 let end = self.expect("]", "to close the array")?;
-                return Ok(Expr {
-                    kind: ExprKind::Array(items),
-                    span: span.to(end),
-                });
+                return Ok(Expr { kind: ExprKind::Array(items), span: span.to(end) });
             }
             Tok::Punct("{") => {
                 self.enter(span)?;
@@ -375,17 +325,11 @@ impl<'t> Parser<'t> {
                 self.depth -= 1;
                 let end = self.expect("}", "to close the object").map_err(|mut e| {
                     if matches!(self.peek().tok, Tok::Eof) {
-                        e.help = Some(
-                            "`}}` ends the expression: put a space between closing braces, `} }`"
-                                .into(),
-                        );
+                        e.help = Some("`}}` ends the expression: put a space between closing braces, `} }`".into());
                     }
                     e
                 })?;
-                return Ok(Expr {
-                    kind: ExprKind::Object(items),
-                    span: span.to(end),
-                });
+                return Ok(Expr { kind: ExprKind::Object(items), span: span.to(end) });
             }
             Tok::Punct("/") => {
                 return Err(ExprError {

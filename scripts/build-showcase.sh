@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Builds the showcase app (fixtures/showcase) for WeChat, Alipay and Weibo into
+# fixtures/showcase/dist/<target>/, each a folder its platform's IDE opens as it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo run --locked --quiet -p miniweave-cli -- build fixtures/showcase --target all "$@"

@@ -1,0 +1,92 @@
+//! The command line: help a newcomer can follow, exit codes, the summary line, --define,
+//! --out, and silencing warnings by code.
+
+use std::fs;
+
+use crate::support::{copy_fixture, miniweave, read, stderr, stdout};
+
+#[test]
+fn help_explains_the_commands() {
+    let help = stdout(&miniweave(&["--help"], std::path::Path::new(".")));
+    for needle in ["build", "check", "Examples:", "Exit codes"] {
+        assert!(help.contains(needle), "{needle} missing from:\n{help}");
+    }
+    let build_help = stdout(&miniweave(&["build", "--help"], std::path::Path::new(".")));
+    for needle in ["--target", "--out", "--release", "--define", "KEY=VALUE"] {
+        assert!(build_help.contains(needle), "{needle} missing from:\n{build_help}");
+    }
+}
+
+#[test]
+fn usage_problems_exit_2() {
+    let here = std::path::Path::new(".");
+    let no_project = miniweave(&["build", "/nonexistent/miniweave-project"], here);
+    assert_eq!(no_project.status.code(), Some(2));
+    assert!(stderr(&no_project).contains("cannot open the project folder"), "{}", stderr(&no_project));
+    let bad_target = miniweave(&["build", ".", "--target", "baidu"], here);
+    assert_eq!(bad_target.status.code(), Some(2));
+    assert!(stderr(&bad_target).contains("unknown target `baidu`"), "{}", stderr(&bad_target));
+}
+
+#[test]
+fn build_prints_one_summary_line_per_target_and_honours_out() {
+    let project = copy_fixture("showcase");
+    let output = miniweave(&["build", ".", "--target", "all", "--out", "build-out"], project.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    for (line, target) in lines.iter().zip(["wechat", "alipay", "weibo"]) {
+        assert!(line.starts_with(target) && line.contains(" files ") && line.contains(" ms"), "{line}");
+        assert!(line.contains(&format!("build-out/{target}")), "{line}");
+    }
+    assert!(project.path().join("build-out/wechat/app.json").is_file());
+}
+
+#[test]
+fn define_on_the_command_line_drives_conditional_compilation() {
+    let project = copy_fixture("showcase");
+    let page = project.path().join("src/pages/about/about.mini");
+    let page = if page.exists() { page } else { project.path().join("src/packageA/pages/about/about.mini") };
+    let text = read(&page).replace(
+        "    <rich-text",
+        "    <!-- #if SHOW_DEBUG -->\n    <text class=\"debug\">debug build</text>\n    <!-- #endif -->\n    <rich-text",
+    );
+    fs::write(&page, text).unwrap();
+    let built = |args: &[&str]| {
+        let mut all = vec!["build", ".", "--target", "wechat"];
+        all.extend_from_slice(args);
+        let out = miniweave(&all, project.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        read(project.path().join("dist/wechat/packageA/pages/about/about.wxml"))
+    };
+    assert!(!built(&[]).contains("debug build"), "miniweave.json defines SHOW_DEBUG as false");
+    assert!(built(&["--define", "SHOW_DEBUG=true"]).contains("debug build"));
+}
+
+#[test]
+fn warnings_are_shown_and_can_be_silenced_by_code() {
+    let project = copy_fixture("showcase");
+    let noisy = miniweave(&["check", ".", "--target", "alipay", "--color", "never"], project.path());
+    assert!(noisy.status.success());
+    assert!(stderr(&noisy).contains("warning[alipay::dropped-key]"), "{}", stderr(&noisy));
+    let config = project.path().join("miniweave.json");
+    let text =
+        read(&config).replace("\"define\"", "\"warnings\": { \"ignore\": [\"alipay::dropped-key\"] },\n  \"define\"");
+    fs::write(&config, text).unwrap();
+    let quiet = miniweave(&["check", ".", "--target", "alipay", "--color", "never"], project.path());
+    assert!(quiet.status.success());
+    assert!(!stderr(&quiet).contains("alipay::dropped-key"), "{}", stderr(&quiet));
+}
+
+#[test]
+fn a_misspelt_setting_gets_a_suggestion() {
+    let project = copy_fixture("showcase");
+    let config = project.path().join("miniweave.json");
+    fs::write(&config, read(&config).replace("\"outDir\"", "\"outdir\"")).unwrap();
+    let output = miniweave(&["check", ".", "--color", "never"], project.path());
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("miniweave.json:4:3: error[config::unknown-key]"), "{err}");
+    assert!(err.contains("did you mean `outDir`?"), "{err}");
+}

@@ -1,0 +1,89 @@
+//! Every project in fixtures/errors fails with exit code 1, a diagnostic at the right file,
+//! line and column (characters, not bytes), writes nothing, and never panics.
+
+use std::fs;
+
+use crate::support::{copy_dir, copy_fixture, files_under, fixture, miniweave, read, stderr};
+
+fn error_fixtures() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(fixture("errors"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_error_fixture_fails_at_its_location_and_writes_nothing() {
+    let names = error_fixtures();
+    assert!(names.len() >= 12, "{names:?}");
+    for name in names {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixture("errors").join(&name), dir.path());
+        let expected = read(dir.path().join("expected.txt")).trim().to_string();
+        let output = miniweave(&["build", ".", "--color", "never"], dir.path());
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{name}: exit code\n{err}");
+        assert!(err.lines().any(|l| l == expected), "{name}: expected the header `{expected}` in:\n{err}");
+        assert!(!err.contains("panicked"), "{name} panicked:\n{err}");
+        assert!(err.contains("help:"), "{name}: no help line:\n{err}");
+        assert!(err.contains("nothing was written"), "{name}:\n{err}");
+        assert!(!dir.path().join("dist").exists(), "{name}: something was written");
+    }
+}
+
+#[test]
+fn columns_count_characters_after_cjk_text() {
+    // `<text>待办事项清单</text><oops/>`: `oops` is the 25th character of its line but
+    // starts at byte 37; the header must say 25.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("errors/cjk-column"), dir.path());
+    let line = read(dir.path().join("src/pages/index/index.mini")).lines().nth(2).unwrap().to_string();
+    let at = line.find("oops").unwrap();
+    let (char_col, byte_col) = (line[..at].chars().count() + 1, at + 1);
+    assert_eq!((char_col, byte_col), (25, 37));
+    let err = stderr(&miniweave(&["check", ".", "--color", "never"], dir.path()));
+    assert!(err.contains("src/pages/index/index.mini:3:25: error[template::unknown-tag]"), "{err}");
+    assert!(!err.contains(":3:37:"), "{err}");
+}
+
+#[test]
+fn a_failing_build_leaves_the_previous_output_intact() {
+    let project = copy_fixture("showcase");
+    let ok = miniweave(&["build", ".", "--target", "wechat,alipay"], project.path());
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let out = project.path().join("dist");
+    let before: Vec<(String, Vec<u8>)> =
+        files_under(&out).into_iter().map(|f| (f.clone(), fs::read(out.join(&f)).unwrap())).collect();
+    let page = project.path().join("src/pages/me/me.mini");
+    fs::write(&page, read(&page).replace("<text>Reminder volume</text>", "<text>Reminder volume</view>")).unwrap();
+    // A change that compiles on its own, to prove it is not written either.
+    let about = project.path().join("src/packageA/pages/about/about.mini");
+    fs::write(&about, read(&about).replace("One source tree", "One changed source tree")).unwrap();
+    let failed = miniweave(&["build", ".", "--target", "wechat,alipay"], project.path());
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+    let after: Vec<(String, Vec<u8>)> =
+        files_under(&out).into_iter().map(|f| (f.clone(), fs::read(out.join(&f)).unwrap())).collect();
+    assert!(before == after, "the output changed after a failed build");
+}
+
+#[test]
+fn deeply_nested_input_is_a_diagnostic_not_a_crash() {
+    let project = copy_fixture("errors/unclosed-tag");
+    let deep = format!("<template>\n{}\n</template>\n", "<view>".repeat(5000) + &"</view>".repeat(5000));
+    fs::write(project.path().join("src/pages/index/index.mini"), deep).unwrap();
+    let long_expr = format!("<template>\n<text>{{{{ {} }}}}</text>\n</template>\n", vec!["a"; 20000].join(" + "));
+    fs::create_dir_all(project.path().join("src/pages/two")).unwrap();
+    fs::write(project.path().join("src/pages/two/two.mini"), long_expr).unwrap();
+    fs::write(
+        project.path().join("src/app.mini"),
+        "<config>{ \"pages\": [\"pages/index/index\", \"pages/two/two\"] }</config>",
+    )
+    .unwrap();
+    let output = miniweave(&["check", ".", "--color", "never"], project.path());
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(err.contains("template::too-deep"), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("overflow"), "{err}");
+}

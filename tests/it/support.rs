@@ -1,0 +1,151 @@
+//! Helpers: fixtures copied to temporary folders, the built showcase (once per run), the
+//! CLI, and the platforms' own judges from tests/validators.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use miniweave::{BuildOptions, BuildReport, build};
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ sits in the repository").to_path_buf()
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("fixtures").join(name)
+}
+
+/// Copies a folder, leaving out build output and installed packages.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "dist" || name == "node_modules" {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A fixture copied into a temporary folder, so a test may build and edit it.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+/// Every file under `root`, relative, `/`-separated, sorted.
+pub fn files_under(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                walk(root, &entry.path(), out);
+            } else {
+                let rel = entry.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push(rel);
+            }
+        }
+    }
+    if root.exists() {
+        walk(root, root, &mut out);
+    }
+    out.sort();
+    out
+}
+
+pub fn read(path: impl AsRef<Path>) -> String {
+    let path = path.as_ref();
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// A fixture built for every target into a temporary folder, kept for the whole run.
+pub struct Built {
+    pub project: PathBuf,
+    pub out: PathBuf,
+    pub report: BuildReport,
+    _dir: tempfile::TempDir,
+}
+
+impl Built {
+    pub fn target(&self, target: &str) -> PathBuf {
+        self.out.join(target)
+    }
+
+    pub fn file(&self, target: &str, path: &str) -> String {
+        read(self.target(target).join(path))
+    }
+}
+
+fn build_fixture(name: &str) -> Built {
+    let dir = copy_fixture(name);
+    let out = dir.path().join("dist");
+    let report = build(&BuildOptions::new(dir.path()).targets(miniweave::Target::ALL).out_dir(&out))
+        .unwrap_or_else(|e| panic!("{name} does not build: {e}\n{}", describe(&e)));
+    Built { project: dir.path().to_path_buf(), out, report, _dir: dir }
+}
+
+fn describe(e: &miniweave::BuildError) -> String {
+    match e {
+        miniweave::BuildError::Project(d) => miniweave::render_diagnostics(d, false),
+        other => other.to_string(),
+    }
+}
+
+pub fn showcase() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| build_fixture("showcase"))
+}
+
+pub fn showcase_native() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| build_fixture("showcase-native"))
+}
+
+/// Runs the `miniweave` command.
+pub fn miniweave(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_miniweave"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the miniweave binary runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs a platform's judge (tests/validators/<target>.js) over an emitted folder and returns
+/// whether it accepted it, with its report.
+pub fn judge_output(target: &str, dir: &Path) -> (bool, String) {
+    let validators = repo().join("tests/validators");
+    assert!(
+        validators.join("node_modules").is_dir(),
+        "the validators are not installed: run the README's test command (scripts/test.sh), which runs `npm ci` in tests/validators"
+    );
+    let output = Command::new("node")
+        .arg(validators.join(format!("{target}.js")))
+        .arg(dir)
+        .output()
+        .expect("node runs (Node 20 is required by the test suite)");
+    let text = format!("{}{}", stdout(&output), stderr(&output));
+    (output.status.success(), text)
+}
+
+/// Asserts that a platform's judge accepts an emitted folder.
+pub fn judge(target: &str, dir: &Path) {
+    let (ok, text) = judge_output(target, dir);
+    assert!(ok, "the {target} judge rejected {}:\n{text}", dir.display());
+}

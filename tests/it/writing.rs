@@ -1,0 +1,61 @@
+//! Writing: only changed files are rewritten, stale files are removed by manifest, files the
+//! build did not write are left alone, and nothing lands outside the output folder.
+
+use std::fs;
+
+use miniweave::{BuildOptions, Target, build};
+
+use crate::support::{copy_fixture, files_under, read};
+
+#[test]
+fn a_second_build_rewrites_nothing_and_an_edit_rewrites_one_file() {
+    let project = copy_fixture("showcase");
+    let options = BuildOptions::new(project.path()).targets([Target::Wechat]);
+    let first = build(&options).unwrap();
+    assert_eq!(first.targets[0].written, Some(first.targets[0].files));
+    let second = build(&options).unwrap();
+    assert_eq!(second.targets[0].written, Some(0));
+    assert_eq!(second.targets[0].unchanged, Some(second.targets[0].files));
+    let about = project.path().join("src/packageA/pages/about/about.mini");
+    fs::write(&about, read(&about).replace("One source tree", "One source")).unwrap();
+    let third = build(&options).unwrap();
+    assert_eq!(third.targets[0].written, Some(1), "only about.wxml changed");
+}
+
+#[test]
+fn stale_files_are_removed_and_foreign_files_kept() {
+    let project = copy_fixture("showcase");
+    let options = BuildOptions::new(project.path()).targets([Target::Wechat]);
+    build(&options).unwrap();
+    let out = project.path().join("dist/wechat");
+    fs::write(out.join("notes.txt"), "mine").unwrap();
+    // Drop the detail page: its four files must go, and its folder with them.
+    let app = project.path().join("src/app.mini");
+    fs::write(&app, read(&app).replace("\"pages/me/me\",\n    \"pages/detail/detail\"", "\"pages/me/me\"")).unwrap();
+    fs::remove_dir_all(project.path().join("src/pages/detail")).unwrap();
+    let report = build(&options).unwrap();
+    assert_eq!(report.targets[0].removed, Some(4));
+    let files = files_under(&out);
+    assert!(!files.iter().any(|f| f.starts_with("pages/detail/")), "{files:?}");
+    assert!(!out.join("pages/detail").exists(), "the emptied folder is removed");
+    assert_eq!(read(out.join("notes.txt")), "mine", "files miniweave did not write are untouched");
+    let manifest = project.path().join("dist/.miniweave/wechat.json");
+    assert!(read(manifest).contains("pages/index/index.wxml"));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let project = copy_fixture("showcase");
+    let report = miniweave::check(project.path()).unwrap();
+    assert_eq!(report.targets.len(), 3);
+    assert!(report.targets.iter().all(|t| t.written.is_none() && t.files > 0));
+    assert!(!project.path().join("dist").exists());
+}
+
+#[test]
+fn an_output_folder_holding_the_sources_is_refused() {
+    let project = copy_fixture("showcase");
+    let err = build(&BuildOptions::new(project.path()).out_dir(project.path())).unwrap_err();
+    assert_eq!(err.exit_code(), 2, "{err}");
+    assert!(err.to_string().contains("contains the sources"), "{err}");
+}
