@@ -17,6 +17,7 @@ pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use source::{SourceFile, Span};
 pub use target::Target;
 pub mod config;
+pub mod html;
 pub mod json;
 pub mod project;
 pub mod script;

@@ -6,6 +6,7 @@ mod cli;
 mod errors;
 mod judges;
 mod native;
+mod platform_gaps;
 mod showcase_alipay;
 mod showcase_wechat;
 mod showcase_weibo;

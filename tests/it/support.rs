@@ -149,3 +149,37 @@ pub fn judge(target: &str, dir: &Path) {
     let (ok, text) = judge_output(target, dir);
     assert!(ok, "the {target} judge rejected {}:\n{text}", dir.display());
 }
+
+/// A project made of the given files (paths relative to the project root).
+pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let full = dir.path().join(path);
+        fs::create_dir_all(full.parent().unwrap()).unwrap();
+        fs::write(full, text).unwrap();
+    }
+    dir
+}
+
+/// A one-page project whose page is `page` (a `.mini` file's text).
+pub fn one_page(page: &str) -> tempfile::TempDir {
+    project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        ("src/pages/index/index.mini", page),
+    ])
+}
+
+/// Builds `dir` for `targets`; on success, the output folder.
+pub fn try_build(dir: &Path, targets: &[miniweave::Target]) -> Result<PathBuf, miniweave::Diagnostics> {
+    let out = dir.join("dist");
+    match build(&BuildOptions::new(dir).targets(targets.iter().copied()).out_dir(&out)) {
+        Ok(_) => Ok(out),
+        Err(miniweave::BuildError::Project(d)) => Err(d),
+        Err(other) => panic!("{other}"),
+    }
+}
+
+/// The one-line form (`file:line:col: severity[code]: message`) of each diagnostic.
+pub fn lines(diagnostics: &miniweave::Diagnostics) -> Vec<String> {
+    diagnostics.iter().map(|d| d.to_string()).collect()
+}

@@ -6,4 +6,5 @@ pub mod expr;
 pub mod indent;
 pub mod lower;
 pub mod mustache;
+pub mod rich_text;
 pub mod scanner;

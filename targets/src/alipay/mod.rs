@@ -5,9 +5,11 @@ mod config;
 pub mod template;
 
 use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::template::{Node, Tag, walk_nodes};
 use miniweave_compiler::ir::{Project, Template, Unit};
 use miniweave_compiler::project::paths::dir_of;
 use miniweave_compiler::target::Target;
+use miniweave_compiler::template::builtins::is_builtin;
 use serde_json::json;
 
 use crate::common::emit::{FileKinds, emit_app_code, emit_support_files};
@@ -53,7 +55,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         emit_unit(project, unit, &mut out, &mut diags);
     }
     for (path, template) in &project.templates {
-        emit_axml(project, path, template.nodes.clone(), template, &mut out, &mut diags);
+        emit_axml(project, path, without_components(&template.nodes), template, &mut out, &mut diags);
     }
     emit_support_files(project, &KINDS, &mut out, &mut diags);
     // `format: 2` with `component2` (Alipay `项目配置.md`). Format 2 has no app-id field:
@@ -80,6 +82,22 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     if let Some(style) = &unit.style {
         out.add(format!("{path}.acss"), style.text.clone(), unit.package, source, diags);
     }
+}
+
+/// A template file as Alipay may import it: Alipay forbids custom components in imported
+/// and included files (PLATFORMS.md §2.1), and every use of a template that has them is
+/// expanded in place at its call site, so those definitions and nodes are left out.
+fn without_components(nodes: &[Node]) -> Vec<Node> {
+    let uses_component = |node: &Node| {
+        let mut found = false;
+        walk_nodes(std::slice::from_ref(node), &mut |n| {
+            if let Node::Element(e) = n {
+                found |= matches!(&e.tag, Tag::Named(name) if !is_builtin(name));
+            }
+        });
+        found
+    };
+    nodes.iter().filter(|n| !uses_component(n)).cloned().collect()
 }
 
 /// Prints one AXML document (logical path `path`, a `.wxml` name) and its inline view

@@ -185,6 +185,10 @@ fn write_object(out: &mut String, items: &[ObjectItem], dialect: Dialect, braces
         }
     }
     if braces {
+        // `}}` would end a WXML mustache early (it closes at the first `}}`).
+        if out.ends_with('}') {
+            out.push(' ');
+        }
         out.push('}');
     }
 }
@@ -264,6 +268,7 @@ mod tests {
         assert_eq!(print(&e, Dialect::Wxml), "{a: 1, ...b, c}");
         assert_eq!(print(&e, Dialect::Js), "Object.assign({}, {a: 1}, b, {c: c})");
         assert_eq!(print(&parse("- -a"), Dialect::Wxml), "- -a");
+        assert_eq!(print(&parse("{a: {b: 1} }"), Dialect::Wxml), "{a: {b: 1} }");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use miniweave_compiler::ir::expr::Expr;
 use miniweave_compiler::ir::template::{
-    Branch, Element, FileRef, ForKey, ForLoop, IfChain, Node, Segment, Value, ViewScript,
+    Branch, Element, FileRef, ForKey, ForLoop, IfChain, Node, Segment, TemplateCall, Value, ViewScript,
 };
 
 use super::expr::{Dialect, print};
@@ -81,13 +81,7 @@ pub fn print_nodes(out: &mut String, nodes: &[Node], sp: &mut dyn Spelling) {
                 print_nodes(out, &def.body, sp);
                 close_tag(out, "template");
             }
-            Node::TemplateCall(call) => {
-                let mut attrs = vec![OutAttr::new("is", value_text(&call.is))];
-                if let Some(data) = &call.data {
-                    attrs.push(OutAttr::new("data", value_text(data)));
-                }
-                open_tag(out, "template", &attrs, true);
-            }
+            Node::TemplateCall(call) => print_call(out, call, Vec::new()),
             Node::Import(r) => file_ref(out, "import", r, sp),
             Node::Include(r) => file_ref(out, "include", r, sp),
             Node::ViewScript(v) => {
@@ -104,6 +98,14 @@ pub fn print_nodes(out: &mut String, nodes: &[Node], sp: &mut dyn Spelling) {
             }
         }
     }
+}
+
+fn print_call(out: &mut String, call: &TemplateCall, mut attrs: Vec<OutAttr>) {
+    attrs.push(OutAttr::new("is", value_text(&call.is)));
+    if let Some(data) = &call.data {
+        attrs.push(OutAttr::new("data", value_text(data)));
+    }
+    open_tag(out, "template", &attrs, true);
 }
 
 fn file_ref(out: &mut String, tag: &str, r: &FileRef, sp: &mut dyn Spelling) {
@@ -128,6 +130,7 @@ pub fn print_element(out: &mut String, e: &Element, directives: Vec<OutAttr>, sp
 fn print_with_directives(out: &mut String, body: &[Node], directives: Vec<OutAttr>, sp: &mut dyn Spelling) {
     match body {
         [Node::Element(e)] => print_element(out, e, directives, sp),
+        [Node::TemplateCall(call)] => print_call(out, call, directives),
         _ => {
             open_tag(out, "block", &directives, false);
             print_nodes(out, body, sp);

@@ -1,0 +1,159 @@
+//! What a target cannot express is a compile error naming the target, the element and a
+//! way out; what it ignores is a warning; folders and files are renamed where platforms
+//! differ.
+
+use miniweave::Target;
+
+use crate::support::{files_under, lines, one_page, project, read, try_build};
+
+#[test]
+fn alipay_rejects_what_it_cannot_express_with_located_hints() {
+    let page = "<template>\n  <view mut-bind:tap=\"a\">x</view>\n  <editor/>\n  <picker mode=\"date\"><view>d</view></picker>\n  <button open-type=\"contact\">c</button>\n</template>\n";
+    let dir = one_page(page);
+    let found = lines(&try_build(dir.path(), &[Target::Alipay]).unwrap_err());
+    let expect = [
+        "src/pages/index/index.mini:2:9: error[alipay::unsupported]: Alipay has no mutually exclusive binding (`mut-bind:tap`)",
+        "src/pages/index/index.mini:3:4: error[alipay::unsupported]: Alipay has no <editor> component",
+        "src/pages/index/index.mini:4:11: error[alipay::unsupported]: Alipay's <picker> has no mode \"date\": it only picks from a list",
+        "src/pages/index/index.mini:5:11: error[alipay::unsupported]: Alipay's <button> has no open-type \"contact\"",
+    ];
+    for e in expect {
+        assert!(found.iter().any(|f| f == e), "missing `{e}` in {found:#?}");
+    }
+    // The same page is fine on WeChat.
+    try_build(dir.path(), &[Target::Wechat]).unwrap();
+}
+
+#[test]
+fn a_gap_in_a_false_branch_is_no_error() {
+    let page = "<template>\n  <!-- #if wechat -->\n  <editor/>\n  <!-- #endif -->\n  <!-- #if !alipay -->\n  <view mut-bind:tap=\"a\">x</view>\n  <!-- #else -->\n  <view bindtap=\"a\">x</view>\n  <!-- #endif -->\n  <view hover-class=\"on\" hover-class@alipay=\"none\">y</view>\n</template>\n";
+    let dir = one_page(page);
+    let out = try_build(dir.path(), &[Target::Alipay, Target::Wechat]).unwrap();
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    assert!(
+        !axml.contains("editor") && axml.contains("onTap=\"a\"") && axml.contains("hover-class=\"none\""),
+        "{axml}"
+    );
+    let wxml = read(out.join("wechat/pages/index/index.wxml"));
+    assert!(
+        wxml.contains("<editor/>") && wxml.contains("mut-bind:tap") && wxml.contains("hover-class=\"on\""),
+        "{wxml}"
+    );
+}
+
+#[test]
+fn ignored_attributes_are_warnings() {
+    let dir = one_page("<template>\n  <input cursor-spacing=\"20\" bindkeyboardheightchange=\"k\"/>\n</template>\n");
+    let out = dir.path().join("out");
+    let report =
+        miniweave::build(&miniweave::BuildOptions::new(dir.path()).targets([Target::Alipay]).out_dir(&out)).unwrap();
+    let warnings = lines(&report.warnings);
+    assert!(
+        warnings.iter().any(|w| w.starts_with("src/pages/index/index.mini:2:10: warning[alipay::ignored]")),
+        "{warnings:#?}"
+    );
+    assert!(warnings.iter().any(|w| w.contains("never fires `keyboardheightchange`")), "{warnings:#?}");
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    assert_eq!(axml, "<input/>\n");
+}
+
+#[test]
+fn custom_tab_bar_becomes_customize_tab_bar_on_alipay() {
+    let dir = project(&[
+        (
+            "src/app.mini",
+            "<config>{ \"pages\": [\"pages/index/index\"], \"tabBar\": { \"custom\": true, \"list\": [{ \"pagePath\": \"pages/index/index\", \"text\": \"Home\" }] } }</config>",
+        ),
+        ("src/pages/index/index.mini", "<template><view>home</view></template>"),
+        ("src/custom-tab-bar/index.mini", "<template><view class=\"bar\">tabs</view></template>"),
+    ]);
+    let out = try_build(dir.path(), &[Target::Alipay, Target::Wechat]).unwrap();
+    let alipay = files_under(&out.join("alipay"));
+    assert!(alipay.contains(&"customize-tab-bar/index.axml".to_string()), "{alipay:?}");
+    assert!(!alipay.iter().any(|f| f.starts_with("custom-tab-bar/")), "{alipay:?}");
+    let app: serde_json::Value = serde_json::from_str(&read(out.join("alipay/app.json"))).unwrap();
+    assert_eq!(app["tabBar"]["customize"], true);
+    assert!(files_under(&out.join("wechat")).contains(&"custom-tab-bar/index.wxml".to_string()));
+}
+
+#[test]
+fn for_and_if_on_one_element_keep_wechats_order_everywhere() {
+    let dir = one_page(
+        "<template>\n  <view wx:for=\"{{list}}\" wx:key=\"id\" wx:if=\"{{item.on}}\">{{item.name}}</view>\n</template>\n",
+    );
+    let out = try_build(dir.path(), &Target::ALL).unwrap();
+    assert_eq!(
+        read(out.join("wechat/pages/index/index.wxml")),
+        "<view wx:for=\"{{list}}\" wx:key=\"id\" wx:if=\"{{item.on}}\">{{item.name}}</view>\n"
+    );
+    assert_eq!(
+        read(out.join("alipay/pages/index/index.axml")),
+        "<block a:for=\"{{list}}\" a:key=\"id\"><view a:if=\"{{item.on}}\">{{item.name}}</view></block>\n"
+    );
+    let vue = read(out.join("weibo/src/pages/index/index.vue"));
+    assert!(
+        vue.contains("<template v-for=\"(item, index) in list\"><view v-if=\"item.on\" :key=\"item.id\">"),
+        "{vue}"
+    );
+}
+
+#[test]
+fn keyed_blocks_put_unique_keys_on_their_children_on_weibo() {
+    let dir = one_page(
+        "<template>\n  <block wx:for=\"{{rows}}\" wx:key=\"id\"><text>{{item.a}}</text><text>{{item.b}}</text></block>\n</template>\n",
+    );
+    let out = try_build(dir.path(), &[Target::Weibo]).unwrap();
+    let vue = read(out.join("weibo/src/pages/index/index.vue"));
+    assert!(vue.contains("<template v-for=\"(item, index) in rows\"><text :key=\"item.id + '_0'\">"), "{vue}");
+    assert!(vue.contains("<text :key=\"item.id + '_1'\">"), "{vue}");
+    crate::support::judge("weibo", &out.join("weibo"));
+}
+
+#[test]
+fn file_variants_replace_their_base_file_on_one_target() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        ("src/pages/index/index.mini", "<template><view>everywhere</view></template>"),
+        ("src/pages/index/index.weibo.mini", "<template><view>only on weibo</view></template>"),
+        ("src/utils/env.js", "export const name = 'default'\n"),
+        ("src/utils/env.alipay.js", "export const name = 'alipay'\n"),
+    ]);
+    let out = try_build(dir.path(), &Target::ALL).unwrap();
+    assert!(read(out.join("wechat/pages/index/index.wxml")).contains("everywhere"));
+    assert!(read(out.join("weibo/src/pages/index/index.vue")).contains("only on weibo"));
+    assert!(read(out.join("alipay/utils/env.js")).contains("'alipay'"));
+    assert!(read(out.join("wechat/utils/env.js")).contains("'default'"));
+    assert!(!files_under(&out.join("wechat")).iter().any(|f| f.contains(".alipay.") || f.contains(".weibo.")));
+}
+
+#[test]
+fn recursive_templates_cannot_be_expanded_for_weibo() {
+    let page = "<template>\n  <template name=\"tree\"><view>{{name}}<template wx:for=\"{{children}}\" is=\"tree\" data=\"{{...item}}\"/></view></template>\n  <template is=\"tree\" data=\"{{...root}}\"/>\n</template>\n";
+    let dir = one_page(page);
+    try_build(dir.path(), &[Target::Wechat, Target::Alipay]).unwrap();
+    let found = lines(&try_build(dir.path(), &[Target::Weibo]).unwrap_err());
+    assert!(found.iter().any(|f| f.contains("error[template::recursive]") && f.contains("for Weibo")), "{found:#?}");
+}
+
+#[test]
+fn static_rich_text_html_becomes_a_nodes_array_on_every_target() {
+    let s = crate::support::showcase();
+    let lead = "[{name: 'p', attrs: {class: 'about__lead'}, children: [{type: 'text', text: 'Write it '}";
+    assert!(s.file("wechat", "packageA/pages/about/about.wxml").contains(&format!("nodes=\"{{{{{lead}")));
+    assert!(s.file("alipay", "packageA/pages/about/about.axml").contains(&format!("nodes=\"{{{{{lead}")));
+    assert!(s.file("weibo", "src/packageA/pages/about/about.vue").contains(&format!(":nodes=\"{lead}")));
+}
+
+#[test]
+fn alipay_expands_templates_that_use_components_and_keeps_them_out_of_imported_files() {
+    let s = crate::support::showcase();
+    let explore = s.file("alipay", "pages/explore/explore.axml");
+    assert!(explore.contains("<block a:for=\"{{[{message: 'No topics yet'}]}}\" a:for-item=\"__mwT0\""), "{explore}");
+    assert!(explore.contains("<empty-state message=\"{{__mwT0.message}}\"/>"), "{explore}");
+    assert!(!s.file("alipay", "templates/empty.axml").contains("<empty-state"));
+    // WeChat keeps its native template call.
+    assert!(
+        s.file("wechat", "pages/explore/explore.wxml")
+            .contains("<template wx:if=\"{{topics.length === 0}}\" is=\"empty-hint\"")
+    );
+}
