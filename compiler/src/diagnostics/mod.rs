@@ -177,10 +177,6 @@ impl Diagnostics {
         self.list.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.list.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.code == b.code && a.help == b.help);
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.list
-    }
 }
 
 impl From<Vec<Diagnostic>> for Diagnostics {

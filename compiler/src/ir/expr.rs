@@ -59,6 +59,33 @@ pub struct StrLit {
     pub raw: String,
 }
 
+impl StrLit {
+    /// A literal for `value`, written single-quoted (see [`single_quoted`]).
+    pub fn new(value: impl Into<String>) -> Self {
+        let value = value.into();
+        StrLit { raw: single_quoted(&value), value }
+    }
+}
+
+/// `value` as a single-quoted string literal that reads the same in WXML and JavaScript, and
+/// inside a double-quoted attribute (`"` is written `\x22`).
+pub fn single_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('\'');
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '"' => out.push_str("\\x22"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Property {
     /// `a.b`

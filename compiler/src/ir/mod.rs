@@ -132,11 +132,6 @@ impl Project {
     pub fn package_of(&self, path: &str) -> usize {
         package_of(&self.packages, path)
     }
-
-    /// The template file or unit template at a logical path (`.wxml` files by full path).
-    pub fn template_file(&self, path: &str) -> Option<&Template> {
-        self.templates.get(path)
-    }
 }
 
 /// The index of the package `path` lies in: a subpackage whose root contains it, else main.

@@ -54,12 +54,6 @@ impl SourceView {
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Arc<FileEntry>)> {
         self.files.iter()
     }
-
-    /// Whether any file lies under the folder `dir`.
-    pub fn has_dir(&self, dir: &str) -> bool {
-        let prefix = format!("{dir}/");
-        self.files.range(prefix.clone()..).next().is_some_and(|(k, _)| k.starts_with(&prefix))
-    }
 }
 
 #[cfg(test)]

@@ -149,12 +149,7 @@ impl<'a> Lowerer<'a> {
         label: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let help = help.into();
-        let mut d = Diagnostic::error(code, message).at(self.file, span, label);
-        if !help.is_empty() {
-            d = d.help(help);
-        }
-        self.diagnostics.push(d);
+        self.report(Diagnostic::error(code, message), span, label, help.into());
     }
 
     fn warning(
@@ -165,7 +160,14 @@ impl<'a> Lowerer<'a> {
         label: impl Into<String>,
         help: impl Into<String>,
     ) {
-        let d = Diagnostic::warning(code, message).at(self.file, span, label).help(help);
+        self.report(Diagnostic::warning(code, message), span, label, help.into());
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic, span: Span, label: impl Into<String>, help: String) {
+        let mut d = diagnostic.at(self.file, span, label);
+        if !help.is_empty() {
+            d = d.help(help);
+        }
         self.diagnostics.push(d);
     }
 

@@ -17,40 +17,20 @@ pub fn nodes_expr(html_text: &str, span: Span) -> Expr {
     json_expr(&html::to_nodes(html_text), span)
 }
 
-/// A single-quoted string literal, escaped so it reads the same in WXML and JavaScript.
-fn quoted(value: &str) -> String {
-    let mut out = String::from("'");
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '"' => out.push_str("\\x22"),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
-}
-
 fn json_expr(value: &Json, span: Span) -> Expr {
     let kind = match value {
         Json::Null => ExprKind::Null,
         Json::Bool(b) => ExprKind::Bool(*b),
         Json::Number(n) => ExprKind::Number(n.to_string()),
-        Json::String(s) => ExprKind::String(StrLit { value: s.clone(), raw: quoted(s) }),
+        Json::String(s) => ExprKind::String(StrLit::new(s.clone())),
         Json::Array(items) => ExprKind::Array(items.iter().map(|i| json_expr(i, span)).collect()),
         Json::Object(map) => ExprKind::Object(
             map.iter()
                 .map(|(k, v)| {
                     let is_ident = k.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
                         && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                    let key = if is_ident {
-                        ObjectKey::Ident(k.clone())
-                    } else {
-                        ObjectKey::String(StrLit { value: k.clone(), raw: quoted(k) })
-                    };
+                    let key =
+                        if is_ident { ObjectKey::Ident(k.clone()) } else { ObjectKey::String(StrLit::new(k.clone())) };
                     ObjectItem::KeyValue { key, value: json_expr(v, span) }
                 })
                 .collect(),
@@ -73,6 +53,6 @@ mod tests {
         let ExprKind::Object(attrs) = &value.kind else { panic!() };
         assert!(matches!(&attrs[0], ObjectItem::KeyValue { key: ObjectKey::String(s), .. } if s.raw == "'data-x'"));
         assert!(is_html(" <p>x</p>") && !is_html("plain"));
-        assert_eq!(quoted("it's \"x\""), "'it\\'s \\x22x\\x22'");
+        assert_eq!(StrLit::new("it's \"x\"").raw, "'it\\'s \\x22x\\x22'");
     }
 }

@@ -19,7 +19,7 @@ use miniweave_compiler::ir::template::{
 use miniweave_compiler::ir::{Project, Unit};
 use miniweave_compiler::project::load::template_ref_path;
 
-use super::expr::{js_string, scope_free_names};
+use super::expr::scope_free_names;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Policy {
@@ -178,10 +178,7 @@ impl<'p> Expander<'p> {
                     kind: ExprKind::Binary {
                         op: BinaryOp::StrictEq,
                         left: Box::new(paren(is_expr.clone())),
-                        right: Box::new(Expr {
-                            kind: ExprKind::String(StrLit { raw: js_string(&name), value: name }),
-                            span: call.span,
-                        }),
+                        right: Box::new(Expr { kind: ExprKind::String(StrLit::new(name)), span: call.span }),
                     },
                     span: call.is.span,
                 };
@@ -322,13 +319,11 @@ pub fn value_expr(value: &Value) -> Expr {
         return single.clone();
     }
     let mut parts = value.segments.iter().map(|s| match s {
-        Segment::Literal(text) => {
-            Expr { kind: ExprKind::String(StrLit { raw: js_string(text), value: text.clone() }), span: value.span }
-        }
+        Segment::Literal(text) => Expr { kind: ExprKind::String(StrLit::new(text.clone())), span: value.span },
         Segment::Expr(e) => paren(e.clone()),
     });
     let Some(first) = parts.next() else {
-        return Expr { kind: ExprKind::String(StrLit { raw: "''".into(), value: String::new() }), span: value.span };
+        return Expr { kind: ExprKind::String(StrLit::new("")), span: value.span };
     };
     parts.fold(first, |left, right| Expr {
         kind: ExprKind::Binary { op: BinaryOp::Add, left: Box::new(left), right: Box::new(right) },

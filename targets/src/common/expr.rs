@@ -22,22 +22,7 @@ pub fn print(expr: &Expr, dialect: Dialect) -> String {
 }
 
 /// A JavaScript single-quoted string literal for `value`.
-pub fn js_string(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('\'');
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '"' => out.push_str("\\x22"),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
-}
+pub use miniweave_compiler::ir::expr::single_quoted as js_string;
 
 /// Whether `expr` must be bracketed as an operand of `+`.
 pub fn needs_parens_as_operand(expr: &Expr) -> bool {

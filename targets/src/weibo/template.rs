@@ -21,7 +21,7 @@ use miniweave_compiler::source::{SourceFile, Span};
 use miniweave_compiler::template::builtins::is_builtin;
 
 use crate::common::expand::value_expr;
-use crate::common::expr::{Dialect, js_string, print};
+use crate::common::expr::{Dialect, print};
 use crate::common::markup::{OutAttr, close_tag, open_tag};
 
 /// HTML's void elements, which Vue's template parser treats as having no end tag.
@@ -241,13 +241,7 @@ fn add_keys(nodes: &mut [Node], key: &Expr, count: usize, next: &mut usize) {
             Node::Element(e) if e.tag == Tag::Slot => {}
             Node::Element(e) => {
                 let value = if count > 1 {
-                    let suffix = Expr {
-                        kind: ExprKind::String(StrLit {
-                            raw: js_string(&format!("_{next}")),
-                            value: format!("_{next}"),
-                        }),
-                        span: key.span,
-                    };
+                    let suffix = Expr { kind: ExprKind::String(StrLit::new(format!("_{next}"))), span: key.span };
                     Expr {
                         kind: ExprKind::Binary {
                             op: BinaryOp::Add,

@@ -1,12 +1,14 @@
 //! The app (`app.mini`, or `app.json` + `app.js` + `app.wxss`), its pages, subpackages, custom
 //! tab bar and sitemap.
 
+use std::sync::Arc;
+
 use crate::config::app::AppModel;
 use crate::config::{self, ConfigDoc, ConfigKind};
 use crate::diagnostics::Diagnostic;
 use crate::ir::{App, ComponentRef, Package, UnitKind};
 use crate::sfc::{self, ScriptLang};
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 
 use super::parse::whole;
 use super::{Loader, Origin};
@@ -98,49 +100,42 @@ impl Loader<'_> {
         }
     }
 
-    /// The script of a native unit (`x.js` or `x.ts`), marking the file consumed.
-    pub(super) fn native_script(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<crate::script::Script> {
-        let js = format!("{path}.js");
-        let ts = format!("{path}.ts");
-        let (name, lang) = match (self.view.contains(&js), self.view.contains(&ts)) {
-            (true, true) => {
-                let file = self.text_file(&ts)?;
+    /// The one file of a native unit with base name `path` and one of two extensions,
+    /// marked consumed, and which extension it has. Both present is an error.
+    fn one_of(&mut self, path: &str, exts: [&str; 2], diags: &mut Vec<Diagnostic>) -> Option<(Arc<SourceFile>, usize)> {
+        let names = exts.map(|ext| format!("{path}.{ext}"));
+        let present = names.clone().map(|n| self.view.contains(&n));
+        let index = match present {
+            [true, true] => {
+                let file = self.text_file(&names[1])?;
                 diags.push(
-                    Diagnostic::error("project::two-scripts", format!("both {js} and {ts} exist"))
+                    Diagnostic::error("project::two-sources", format!("both {} and {} exist", names[0], names[1]))
                         .in_file(&file)
                         .help("keep one of them"),
                 );
                 return None;
             }
-            (true, false) => (js, ScriptLang::Js),
-            (false, true) => (ts, ScriptLang::Ts),
-            (false, false) => return None,
+            [true, false] => 0,
+            [false, true] => 1,
+            [false, false] => return None,
         };
+        let [first, second] = names;
+        let name = if index == 0 { first } else { second };
         let file = self.text_file(&name)?;
         self.consumed.insert(name);
+        Some((file, index))
+    }
+
+    /// The script of a native unit (`x.js` or `x.ts`).
+    pub(super) fn native_script(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<crate::script::Script> {
+        let (file, index) = self.one_of(path, ["js", "ts"], diags)?;
+        let lang = if index == 0 { ScriptLang::Js } else { ScriptLang::Ts };
         self.parsers.script(&file, whole(&file), lang, diags)
     }
 
-    /// The style of a native unit (`x.wxss` or `x.css`), marking the file consumed.
+    /// The style of a native unit (`x.wxss` or `x.css`).
     pub(super) fn native_style(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<crate::ir::StyleSheet> {
-        let wxss = format!("{path}.wxss");
-        let css = format!("{path}.css");
-        let name = match (self.view.contains(&wxss), self.view.contains(&css)) {
-            (true, true) => {
-                let file = self.text_file(&css)?;
-                diags.push(
-                    Diagnostic::error("project::two-styles", format!("both {wxss} and {css} exist"))
-                        .in_file(&file)
-                        .help("keep one of them"),
-                );
-                return None;
-            }
-            (true, false) => wxss,
-            (false, true) => css,
-            (false, false) => return None,
-        };
-        let file = self.text_file(&name)?;
-        self.consumed.insert(name);
+        let (file, _) = self.one_of(path, ["wxss", "css"], diags)?;
         Some(self.parsers.style(&file, whole(&file), diags))
     }
 

@@ -56,13 +56,7 @@ impl Parsers<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<ConfigDoc> {
         let text = self.preprocess(file, span, CommentSyntax::Script, diags);
-        match config::parse(&text, span.start, file, kind) {
-            Ok(doc) => Some(doc),
-            Err(found) => {
-                diags.extend(found);
-                None
-            }
-        }
+        keep(config::parse(&text, span.start, file, kind), diags)
     }
 
     pub fn script(
@@ -78,13 +72,7 @@ impl Parsers<'_> {
             ScriptLang::Ts => ParseKind::ScriptTs,
         };
         let compiled = self.cache.get_or_parse(kind, &text, |t| script::compile_text(t, lang));
-        match script::bind(&compiled, span.start, file, lang) {
-            Ok(s) => Some(s),
-            Err(found) => {
-                diags.extend(found);
-                None
-            }
-        }
+        keep(script::bind(&compiled, span.start, file, lang), diags)
     }
 
     pub fn style(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> StyleSheet {
@@ -96,6 +84,11 @@ impl Parsers<'_> {
     pub fn view_script(&self, file: &Arc<SourceFile>, diags: &mut Vec<Diagnostic>) -> String {
         self.preprocess(file, Span::new(0, file.text().len()), CommentSyntax::Script, diags)
     }
+}
+
+/// The value, or `None` with its diagnostics kept.
+pub fn keep<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    result.map_err(|found| diags.extend(found)).ok()
 }
 
 /// The whole of a file.
