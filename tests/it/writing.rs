@@ -59,3 +59,20 @@ fn an_output_folder_holding_the_sources_is_refused() {
     assert_eq!(err.exit_code(), 2, "{err}");
     assert!(err.to_string().contains("contains the sources"), "{err}");
 }
+
+#[test]
+fn a_project_rooted_at_its_folder_never_reads_its_own_output() {
+    // A native WeChat project with app.json at the top: the source root is the project
+    // folder, so dist/ sits inside it.
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        ("pages/index/index.wxml", "<view>home</view>\n"),
+        ("pages/index/index.js", "Page({})\n"),
+    ]);
+    let options = BuildOptions::new(dir.path()).targets([Target::Wechat, Target::Weibo]);
+    let first = build(&options).unwrap();
+    let second = build(&options).unwrap();
+    assert_eq!(first.targets[0].files, second.targets[0].files, "dist/ was read back as sources");
+    assert_eq!(second.targets[0].written, Some(0));
+    assert!(!files_under(&dir.path().join("dist/wechat")).iter().any(|f| f.starts_with("dist/")));
+}
