@@ -11,6 +11,7 @@ use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics};
 use miniweave_compiler::project::files::{ReadError, read_all};
 use miniweave_compiler::project::layout::{LocateError, locate};
 use miniweave_compiler::project::load::{LoadOptions, load};
+use miniweave_compiler::project::npm::Npm;
 use miniweave_compiler::target::Target;
 use miniweave_targets::Emitted;
 use rayon::prelude::*;
@@ -161,13 +162,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         ReadError::Io(message) => BuildError::Io { message, written: Vec::new() },
     })?;
     let cache = ParseCache::new();
+    // npm packages are read on demand, once, and shared by every target.
+    let npm = Npm::new(&layout.root);
     let outcomes: Vec<TargetOutcome> = pool().install(|| {
         targets
             .par_iter()
             .map(|&target| {
                 let t0 = Instant::now();
                 let load_options = LoadOptions { target, release: options.release, defines: &defines };
-                let (project, mut diagnostics) = load(&layout, &files, &load_options, &cache);
+                let (project, mut diagnostics) = load(&layout, &files, &npm, &load_options, &cache);
                 let emitted = project.map(|p| {
                     let (emitted, found) = miniweave_targets::emit(&p);
                     diagnostics.extend(found);

@@ -113,8 +113,14 @@ fn keyed_blocks_put_unique_keys_on_their_children_on_weibo() {
 fn file_variants_replace_their_base_file_on_one_target() {
     let dir = project(&[
         ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
-        ("src/pages/index/index.mini", "<template><view>everywhere</view></template>"),
-        ("src/pages/index/index.weibo.mini", "<template><view>only on weibo</view></template>"),
+        (
+            "src/pages/index/index.mini",
+            "<template><view>everywhere</view></template><script>import { name } from '../../utils/env'\nPage({ data: { name } })</script>",
+        ),
+        (
+            "src/pages/index/index.weibo.mini",
+            "<template><view>only on weibo</view></template><script>import { name } from '../../utils/env'\nPage({ data: { name } })</script>",
+        ),
         ("src/utils/env.js", "export const name = 'default'\n"),
         ("src/utils/env.alipay.js", "export const name = 'alipay'\n"),
     ]);

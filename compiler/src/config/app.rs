@@ -22,6 +22,9 @@ pub struct AppModel {
     pub entry_page_path: Option<String>,
     #[serde(default)]
     pub sitemap_location: Option<String>,
+    /// Import aliases (`"~/*": "/*"`), WeChat's `resolveAlias`.
+    #[serde(default)]
+    pub resolve_alias: IndexMap<String, String>,
 }
 
 impl AppModel {

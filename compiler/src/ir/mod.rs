@@ -39,8 +39,11 @@ pub struct Project {
     pub templates: BTreeMap<String, Template>,
     /// `.wxs` view-script files, by logical path.
     pub view_scripts: BTreeMap<String, ViewScriptFile>,
-    /// Scripts that are not a unit's: utilities, by logical path.
-    pub scripts: BTreeMap<String, Script>,
+    /// The modules units and the app import, transitively (npm packages included, under
+    /// `miniprogram_npm/`), by logical path. Units' own scripts are on the units.
+    pub modules: BTreeMap<String, Script>,
+    /// Imported `.json` and `.html` files, as data, by logical path.
+    pub data: BTreeMap<String, DataModule>,
     /// Stylesheets that are not a unit's, by logical path.
     pub styles: BTreeMap<String, StyleSheet>,
     /// Every other file under the source root, by logical path; each target copies the
@@ -106,6 +109,13 @@ pub struct StyleSheet {
     pub text: String,
     /// Where `text` starts in `file`.
     pub base: usize,
+}
+
+/// An imported `.json` file, or an `.html` file as a rich-text `nodes` array.
+#[derive(Debug, Clone)]
+pub struct DataModule {
+    pub file: Arc<SourceFile>,
+    pub value: serde_json::Value,
 }
 
 #[derive(Debug, Clone)]

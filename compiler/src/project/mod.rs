@@ -3,6 +3,8 @@
 pub mod files;
 pub mod layout;
 pub mod load;
+pub mod npm;
 pub mod options;
 pub mod paths;
+pub mod resolve;
 pub mod view;

@@ -12,13 +12,14 @@ use miniweave_compiler::target::Target;
 use miniweave_compiler::template::builtins::is_builtin;
 use serde_json::json;
 
-use crate::common::emit::{FileKinds, emit_app_code, emit_support_files};
+use crate::common::emit::{FileKinds, emit_app_style, emit_support_files};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
-use crate::common::unit_script;
+use crate::common::scripts::ScriptEmitter;
 use crate::common::wxml::print_document;
 use crate::emitted::Emitted;
+use crate::script::{OutputFormat, ScriptTarget};
 
 use config::ConfigMapper;
 use template::{AlipaySpelling, move_slots_off_blocks};
@@ -50,7 +51,11 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let app_json = ConfigMapper::new(&mut diags).app_json(project);
     out.add("app.json".into(), to_pretty(&app_json), 0, project.app.file.name(), &mut diags);
-    emit_app_code(project, &KINDS, &mut out, &mut diags);
+    emit_app_style(project, &KINDS, &mut out, &mut diags);
+    let mut scripts =
+        ScriptEmitter::new(project, ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place });
+    scripts.emit_all(&mut out, &mut diags, &mut |_, _, _| {});
+    scripts.emit_runtime(&mut out, &mut diags);
     for unit in project.units.values() {
         emit_unit(project, unit, &mut out, &mut diags);
     }
@@ -78,7 +83,6 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     emit_axml(project, &format!("{}.wxml", unit.path), nodes, &unit.template, out, diags);
     let json = ConfigMapper::new(diags).unit_json(unit);
     out.add(format!("{path}.json"), to_pretty(&json), unit.package, source, diags);
-    out.add(format!("{path}.js"), unit_script(unit), unit.package, source, diags);
     if let Some(style) = &unit.style {
         out.add(format!("{path}.acss"), style.text.clone(), unit.package, source, diags);
     }

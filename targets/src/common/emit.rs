@@ -1,5 +1,5 @@
-//! Emitting what every native backend emits alike: the app's script and style, view
-//! scripts, utility scripts, stylesheets, and the assets the platform uploads.
+//! Emitting what every backend emits alike: the app's style, view scripts, stylesheets, and
+//! the assets the platform uploads. Scripts are emitted by [`super::scripts`].
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
@@ -18,13 +18,10 @@ pub struct FileKinds {
     pub place: fn(&str) -> String,
 }
 
-pub fn emit_app_code(project: &Project, kinds: &FileKinds, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+pub fn emit_app_style(project: &Project, kinds: &FileKinds, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let app = &project.app;
-    let source = app.file.name();
-    let js = app.script.as_ref().map_or_else(|| "App({});\n".to_string(), |s| s.code.clone());
-    out.add("app.js".into(), js, 0, source, diags);
     if let Some(style) = &app.style {
-        out.add(format!("app.{}", kinds.style_ext), style.text.clone(), 0, source, diags);
+        out.add((kinds.place)(&format!("app.{}", kinds.style_ext)), style.text.clone(), 0, app.file.name(), diags);
     }
 }
 
@@ -33,9 +30,6 @@ pub fn emit_support_files(project: &Project, kinds: &FileKinds, out: &mut Emitte
     for (path, script) in &project.view_scripts {
         let target = place(&with_ext(path, kinds.view_script_ext));
         out.add(target, script.code.clone(), project.package_of(path), script.file.name(), diags);
-    }
-    for (path, script) in &project.scripts {
-        out.add(place(&with_ext(path, "js")), script.code.clone(), project.package_of(path), script.file.name(), diags);
     }
     for (path, style) in &project.styles {
         out.add(

@@ -8,11 +8,13 @@ use miniweave_compiler::ir::{Project, Unit, UnitKind};
 use miniweave_compiler::target::Target;
 use serde_json::Value;
 
-use crate::common::emit::{FileKinds, emit_app_code, emit_support_files, same_place};
+use crate::common::emit::{FileKinds, emit_app_style, emit_support_files, same_place};
 use crate::common::json::{to_pretty, with_first};
+use crate::common::scripts::ScriptEmitter;
+use crate::common::unit_config_map;
 use crate::common::wxml::print_document;
-use crate::common::{unit_config_map, unit_script};
 use crate::emitted::Emitted;
+use crate::script::{OutputFormat, ScriptTarget};
 
 use template::WechatSpelling;
 
@@ -30,7 +32,13 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let app = &project.app;
     out.add("app.json".into(), to_pretty(&app.config.json.to_value()), 0, app.file.name(), &mut diags);
-    emit_app_code(project, &KINDS, &mut out, &mut diags);
+    emit_app_style(project, &KINDS, &mut out, &mut diags);
+    let mut scripts = ScriptEmitter::new(
+        project,
+        ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place: same_place },
+    );
+    scripts.emit_all(&mut out, &mut diags, &mut |_, _, _| {});
+    scripts.emit_runtime(&mut out, &mut diags);
     for unit in project.units.values() {
         emit_unit(unit, &mut out, &mut diags);
     }
@@ -48,7 +56,6 @@ fn emit_unit(unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let wxml = print_document(&unit.template.nodes, &mut WechatSpelling);
     out.add(format!("{}.wxml", unit.path), wxml, unit.package, source, diags);
     out.add(format!("{}.json", unit.path), to_pretty(&unit_json(unit)), unit.package, source, diags);
-    out.add(format!("{}.js", unit.path), unit_script(unit), unit.package, source, diags);
     if let Some(style) = &unit.style {
         out.add(format!("{}.wxss", unit.path), style.text.clone(), unit.package, source, diags);
     }

@@ -20,8 +20,10 @@ use serde_json::Value;
 use crate::common::emit::{FileKinds, emit_support_files};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
+use crate::common::scripts::{Passes, ScriptEmitter};
 use crate::common::unit_config_map;
 use crate::emitted::Emitted;
+use crate::script::{OutputFormat, ScriptTarget};
 
 use template::VuePrinter;
 
@@ -42,14 +44,40 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Weibo);
     let mut diags = Vec::new();
     project_files::emit(project, &mut out, &mut diags);
-    for unit in project.units.values() {
-        emit_unit(project, unit, &mut out, &mut diags);
+    let mut scripts =
+        ScriptEmitter::new(project, ScriptTarget { format: OutputFormat::Esm, release: project.release, place });
+    let passes: &mut Passes<'_> = &mut |_, _, _| {};
+    match &project.app.script {
+        Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
+        None => out.add(
+            place("app.js"),
+            "export default {};
+",
+            0,
+            project.app.file.name(),
+            &mut diags,
+        ),
     }
+    for unit in project.units.values() {
+        emit_unit(unit, &mut scripts, &mut out, &mut diags, passes);
+    }
+    for script in project.modules.values() {
+        scripts.emit(script, project.package_of(&script.path), &mut out, &mut diags, passes);
+    }
+    scripts.emit_data(&mut out, &mut diags);
+    scripts.emit_runtime(&mut out, &mut diags);
     emit_support_files(project, &KINDS, &mut out, &mut diags);
     (out, diags)
 }
 
-fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+fn emit_unit(
+    unit: &Unit,
+    scripts: &mut ScriptEmitter<'_>,
+    out: &mut Emitted,
+    diags: &mut Vec<Diagnostic>,
+    passes: &mut Passes<'_>,
+) {
+    let project = scripts.project;
     let source = unit.file.name();
     let mut expander = Expander::new(project, unit, Policy::Everything, "Weibo");
     let nodes = expander.expand_unit();
@@ -59,9 +87,29 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     let mut vue = printer.document(&nodes, root_class);
     diags.extend(printer.diagnostics);
     if let Some(script) = &unit.script {
-        vue.push_str("\n<script>\n");
-        vue.push_str(&script.code);
-        vue.push_str("</script>\n");
+        // The script lives inside the .vue file, so its source map is not kept.
+        let compiled = scripts.compile(script, passes);
+        let code: String = compiled
+            .code
+            .lines()
+            .filter(|l| !l.starts_with("//# sourceMappingURL="))
+            .map(|l| {
+                format!(
+                    "{l}
+"
+                )
+            })
+            .collect();
+        vue.push_str(
+            "
+<script>
+",
+        );
+        vue.push_str(&code);
+        vue.push_str(
+            "</script>
+",
+        );
     }
     out.add(place(&format!("{}.vue", unit.path)), vue, unit.package, source, diags);
     if unit.kind == UnitKind::Page {

@@ -1,4 +1,4 @@
-//! `wbox.config.json`, `src/app.json`, `src/app.js` and `src/app.css`.
+//! `wbox.config.json`, `src/app.json` and `src/app.css`.
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
@@ -58,8 +58,6 @@ pub fn emit(project: &Project, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
         }
     }
     out.add("src/app.json".into(), to_pretty(&Value::Object(app_json)), 0, app.file.name(), diags);
-    let js = app.script.as_ref().map_or_else(|| "export default {};\n".to_string(), |s| s.code.clone());
-    out.add("src/app.js".into(), js, 0, app.file.name(), diags);
     if let Some(style) = &app.style {
         out.add("src/app.css".into(), style.text.clone(), 0, app.file.name(), diags);
     }

@@ -11,6 +11,12 @@ use crate::sfc::{self, ScriptLang};
 use crate::source::{SourceFile, Span};
 
 use super::parse::whole;
+
+/// The value, with the diagnostics gathered while making it moved to `all`.
+fn keep_or_extend<T>(value: Option<T>, found: Vec<Diagnostic>, all: &mut Vec<Diagnostic>) -> Option<T> {
+    all.extend(found);
+    value
+}
 use super::{Loader, Origin};
 
 impl Loader<'_> {
@@ -65,25 +71,30 @@ impl Loader<'_> {
                 };
                 let mut diags = Vec::new();
                 let config = self.parsers.config(&file, config_block.content, ConfigKind::App, &mut diags);
+                let style = sfc.style.as_ref().map(|b| self.parsers.style(&file, b.content, &mut diags));
+                let config = keep_or_extend(config, diags, &mut self.diags)?;
+                let model = self.app_model(&config)?;
+                self.collect_aliases(&model);
+                let mut diags = Vec::new();
+                let lang = sfc.script_lang();
                 let script = sfc
                     .script
                     .as_ref()
-                    .and_then(|b| self.parsers.script(&file, b.content, sfc.script_lang(), &mut diags));
-                let style = sfc.style.as_ref().map(|b| self.parsers.style(&file, b.content, &mut diags));
+                    .and_then(|b| self.script_module("app.js".into(), &file, b.content, lang, false, &mut diags));
                 self.diags.extend(diags);
-                let config = config?;
-                let model = self.app_model(&config)?;
                 App { config, model, script, style, file }
             }
             (None, Some(file)) => {
                 self.consumed.insert("app.json".into());
                 let mut diags = Vec::new();
                 let config = self.parsers.config(&file, whole(&file), ConfigKind::App, &mut diags);
-                let script = self.native_script("app", &mut diags);
                 let style = self.native_style("app", &mut diags);
-                self.diags.extend(diags);
-                let config = config?;
+                let config = keep_or_extend(config, diags, &mut self.diags)?;
                 let model = self.app_model(&config)?;
+                self.collect_aliases(&model);
+                let mut diags = Vec::new();
+                let script = self.native_script("app", &mut diags);
+                self.diags.extend(diags);
                 App { config, model, script, style, file }
             }
         };
@@ -104,7 +115,7 @@ impl Loader<'_> {
     /// marked consumed, and which extension it has. Both present is an error.
     fn one_of(&mut self, path: &str, exts: [&str; 2], diags: &mut Vec<Diagnostic>) -> Option<(Arc<SourceFile>, usize)> {
         let names = exts.map(|ext| format!("{path}.{ext}"));
-        let present = names.clone().map(|n| self.view.contains(&n));
+        let present = names.clone().map(|n| self.exists(&n));
         let index = match present {
             [true, true] => {
                 let file = self.text_file(&names[1])?;
@@ -126,11 +137,12 @@ impl Loader<'_> {
         Some((file, index))
     }
 
-    /// The script of a native unit (`x.js` or `x.ts`).
+    /// The script of a native unit (`x.js` or `x.ts`), through the module graph.
     pub(super) fn native_script(&mut self, path: &str, diags: &mut Vec<Diagnostic>) -> Option<crate::script::Script> {
         let (file, index) = self.one_of(path, ["js", "ts"], diags)?;
         let lang = if index == 0 { ScriptLang::Js } else { ScriptLang::Ts };
-        self.parsers.script(&file, whole(&file), lang, diags)
+        let npm = Self::is_npm(path);
+        self.script_module(format!("{path}.js"), &file, whole(&file), lang, npm, diags)
     }
 
     /// The style of a native unit (`x.wxss` or `x.css`).
@@ -213,9 +225,20 @@ impl Loader<'_> {
         if written.starts_with("plugin://") || written.starts_with("plugin-private://") {
             return Some(ComponentRef::Plugin(written.to_string()));
         }
-        let path = self.resolve_path(from_dir, written, origin)?;
+        let bare = !(written.starts_with('.') || written.starts_with('/'));
+        let found = if bare { self.component_resolver_lookup(from_dir, written) } else { None };
+        let path = match found {
+            Some(p) => p,
+            None => self.resolve_path(from_dir, written, origin)?,
+        };
         self.queue.push_back((path.clone(), UnitKind::Component, origin.clone()));
         Some(ComponentRef::Unit(path))
+    }
+
+    /// A bare `usingComponents` path: relative to the declaring file, else an npm package's.
+    fn component_resolver_lookup(&self, from_dir: &str, written: &str) -> Option<String> {
+        crate::project::resolve::ModuleResolver::new(&self.view, self.npm, self.aliases.clone())
+            .component(from_dir, written)
     }
 
     pub(super) fn load_sitemap(&mut self, app: &App) -> Option<ConfigDoc> {

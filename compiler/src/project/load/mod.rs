@@ -7,6 +7,7 @@
 
 mod app;
 mod checks;
+mod modules;
 mod parse;
 mod plain;
 mod templates;
@@ -18,12 +19,15 @@ use std::sync::Arc;
 use crate::cache::ParseCache;
 use crate::condcomp::Conditions;
 use crate::diagnostics::Diagnostic;
-use crate::ir::{ComponentRef, Package, Project, Template, Unit, UnitKind, ViewScriptFile};
+use crate::ir::{ComponentRef, DataModule, Package, Project, Template, Unit, UnitKind, ViewScriptFile};
+use crate::script::Script;
 use crate::source::{SourceFile, Span};
 use crate::target::Target;
 
 use super::files::FileSet;
 use super::layout::Layout;
+use super::npm::{NPM_DIR, Npm};
+use super::resolve::Alias;
 use super::view::SourceView;
 
 pub use parse::Parsers;
@@ -48,6 +52,13 @@ pub struct LoadOptions<'a> {
 struct Loader<'a> {
     layout: &'a Layout,
     view: SourceView,
+    npm: &'a Npm,
+    aliases: Vec<Alias>,
+    module_queue: VecDeque<(String, Origin)>,
+    modules: BTreeMap<String, Script>,
+    data: BTreeMap<String, DataModule>,
+    /// Modules already taken from the queue.
+    loaded: BTreeSet<String>,
     parsers: Parsers<'a>,
     diags: Vec<Diagnostic>,
     units: BTreeMap<String, Unit>,
@@ -66,16 +77,24 @@ struct Loader<'a> {
 pub fn load(
     layout: &Layout,
     files: &FileSet,
+    npm: &Npm,
     options: &LoadOptions<'_>,
     cache: &ParseCache,
 ) -> (Option<Project>, Vec<Diagnostic>) {
     let mut loader = Loader {
         layout,
         view: SourceView::new(files, options.target),
+        npm,
+        aliases: Vec::new(),
+        module_queue: VecDeque::new(),
+        modules: BTreeMap::new(),
+        data: BTreeMap::new(),
+        loaded: BTreeSet::new(),
         parsers: Parsers {
             cache,
             conditions: Conditions { target: options.target, defines: options.defines },
             target: options.target,
+            release: options.release,
         },
         diags: Vec::new(),
         units: BTreeMap::new(),
@@ -94,9 +113,10 @@ pub fn load(
         loader.load_unit(path, kind, origin);
     }
     loader.load_template_files();
+    loader.load_modules();
     loader.check_units(&app);
     let sitemap = loader.load_sitemap(&app);
-    let (scripts, styles, assets) = loader.load_plain_files();
+    let (styles, assets) = loader.load_plain_files();
     let has_errors = loader.diags.iter().any(Diagnostic::is_error);
     let project = (!has_errors).then(|| Project {
         target: options.target,
@@ -109,7 +129,8 @@ pub fn load(
         units: loader.units,
         templates: loader.templates,
         view_scripts: loader.view_scripts,
-        scripts,
+        modules: loader.modules,
+        data: loader.data,
         styles,
         assets,
         packages: loader.packages,
@@ -128,7 +149,19 @@ impl Loader<'_> {
         self.layout.display_name(logical)
     }
 
+    fn is_npm(logical: &str) -> bool {
+        logical.starts_with(NPM_DIR) && logical[NPM_DIR.len()..].starts_with('/')
+    }
+
+    /// A text file by logical path: from the source tree, or from an npm package.
     fn text_file(&self, logical: &str) -> Option<Arc<SourceFile>> {
+        if Self::is_npm(logical) {
+            return self.npm.file(logical).and_then(|e| e.text().cloned());
+        }
         self.view.get(logical).and_then(|e| e.text().cloned())
+    }
+
+    fn exists(&self, logical: &str) -> bool {
+        if Self::is_npm(logical) { self.npm.file(logical).is_some() } else { self.view.contains(logical) }
     }
 }

@@ -9,7 +9,7 @@ use crate::condcomp::{CommentSyntax, Conditions, preprocess};
 use crate::config::{self, ConfigDoc, ConfigKind};
 use crate::diagnostics::Diagnostic;
 use crate::ir::{StyleSheet, Template};
-use crate::script::{self, Script};
+use crate::script::{self, Env, ParseResult, Parsed, Prepared, blank_outside, syntax_diagnostics};
 use crate::sfc::ScriptLang;
 use crate::source::{SourceFile, Span};
 use crate::target::Target;
@@ -20,6 +20,7 @@ pub struct Parsers<'a> {
     pub cache: &'a ParseCache,
     pub conditions: Conditions<'a>,
     pub target: Target,
+    pub release: bool,
 }
 
 impl Parsers<'_> {
@@ -59,20 +60,38 @@ impl Parsers<'_> {
         keep(config::parse(&text, span.start, file, kind), diags)
     }
 
+    /// A script (the whole file, or a `.mini` block at `span`), parsed and prepared for this
+    /// target. Sources in npm packages take no conditional-compilation markers.
     pub fn script(
         &self,
         file: &Arc<SourceFile>,
         span: Span,
         lang: ScriptLang,
+        npm: bool,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<Script> {
-        let text = self.preprocess(file, span, CommentSyntax::Script, diags);
+    ) -> Option<(Parsed, Prepared)> {
+        let block =
+            if npm { file.slice(span).to_string() } else { self.preprocess(file, span, CommentSyntax::Script, diags) };
+        let text = if span == whole(file) { block } else { blank_outside(file.text(), span, &block) };
         let kind = match lang {
             ScriptLang::Js => ParseKind::ScriptJs,
             ScriptLang::Ts => ParseKind::ScriptTs,
         };
-        let compiled = self.cache.get_or_parse(kind, &text, |t| script::compile_text(t, lang));
-        keep(script::bind(&compiled, span.start, file, lang), diags)
+        let parsed: Arc<ParseResult> = self.cache.get_or_parse(kind, &text, |t| script::parse(t, lang));
+        let parsed = match &*parsed {
+            Ok(p) => p.clone(),
+            Err(errors) => {
+                diags.extend(syntax_diagnostics(errors, file));
+                return None;
+            }
+        };
+        let env = Env {
+            node_env: if self.release { "production" } else { "development" },
+            platform: self.target.name(),
+            defines: self.conditions.defines,
+        };
+        let prepared = script::prepare(&parsed, &env);
+        Some((parsed, prepared))
     }
 
     pub fn style(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> StyleSheet {

@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 use crate::ir::{Asset, StyleSheet, ViewScriptFile};
 use crate::project::files::{Content, extension};
-use crate::script::Script;
-use crate::sfc::ScriptLang;
 
 use super::Loader;
 use super::parse::whole;
@@ -23,11 +21,10 @@ const TOOLING_FILES: &[&str] = &[
     "miniweave.json",
 ];
 
-type Plain = (BTreeMap<String, Script>, BTreeMap<String, StyleSheet>, BTreeMap<String, Asset>);
+type Plain = (BTreeMap<String, StyleSheet>, BTreeMap<String, Asset>);
 
 impl Loader<'_> {
     pub(super) fn load_plain_files(&mut self) -> Plain {
-        let mut scripts = BTreeMap::new();
         let mut styles = BTreeMap::new();
         let mut assets = BTreeMap::new();
         let entries: Vec<_> =
@@ -39,13 +36,9 @@ impl Loader<'_> {
                 // Units and template files are reached from the app; others are not part
                 // of it.
                 ("mini" | "wxml", _) => {}
-                ("ts", _) if path.ends_with(".d.ts") => {}
-                (ext @ ("js" | "ts"), Some(file)) => {
-                    let lang = if ext == "ts" { ScriptLang::Ts } else { ScriptLang::Js };
-                    if let Some(script) = self.parsers.script(&file, whole(&file), lang, &mut diags) {
-                        scripts.insert(path, script);
-                    }
-                }
+                // Scripts are emitted when the module graph reaches them; others are not
+                // part of the app.
+                ("js" | "ts" | "mjs" | "cjs", _) => {}
                 ("wxss" | "css", Some(file)) => {
                     styles.insert(path, self.parsers.style(&file, whole(&file), &mut diags));
                 }
@@ -64,6 +57,6 @@ impl Loader<'_> {
             }
         }
         self.diags.extend(diags);
-        (scripts, styles, assets)
+        (styles, assets)
     }
 }

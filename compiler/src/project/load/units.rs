@@ -74,7 +74,7 @@ impl Loader<'_> {
         self.consumed.insert(name);
         for ext in ["js", "ts", "wxss", "css", "json"] {
             let sibling = format!("{path}.{ext}");
-            if self.view.contains(&sibling) {
+            if self.exists(&sibling) {
                 self.error(
                     Diagnostic::error("project::conflicting-file", format!("{} sits beside {}", self.shown(&sibling), file.name()))
                         .in_file(&file)
@@ -101,8 +101,12 @@ impl Loader<'_> {
         let template = self.parsers.template(&file, template_block.content, &mut diags);
         let config =
             sfc.config.as_ref().and_then(|b| self.parsers.config(&file, b.content, ConfigKind::Unit, &mut diags));
-        let script =
-            sfc.script.as_ref().and_then(|b| self.parsers.script(&file, b.content, sfc.script_lang(), &mut diags));
+        let lang = sfc.script_lang();
+        let npm = Self::is_npm(path);
+        let script = sfc
+            .script
+            .as_ref()
+            .and_then(|b| self.script_module(format!("{path}.js"), &file, b.content, lang, npm, &mut diags));
         let style = sfc.style.as_ref().map(|b| self.parsers.style(&file, b.content, &mut diags));
         self.diags.extend(diags);
         let template = template?;

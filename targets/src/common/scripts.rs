@@ -1,0 +1,114 @@
+//! Emitting a project's scripts for one target: the app's and units' scripts, every module
+//! of the graph, imported data, and the runtime modules they use (only those).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::{Project, Unit, UnitKind};
+use miniweave_compiler::script::Script;
+use swc_core::ecma::ast::Program;
+
+use crate::emitted::Emitted;
+use crate::script::{
+    self, EmittedScript, Marks, OutputFormat, RUNTIME_DIR, ScriptTarget, helpers, module_output, runtime_dir,
+};
+
+/// A target's own passes over a script (API mapping, constructors).
+pub type Passes<'a> = dyn FnMut(&Script, &mut Program, &Marks) + 'a;
+
+pub struct ScriptEmitter<'p> {
+    pub project: &'p Project,
+    pub target: ScriptTarget,
+    /// swc helpers used, per runtime folder.
+    helpers: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'p> ScriptEmitter<'p> {
+    pub fn new(project: &'p Project, target: ScriptTarget) -> Self {
+        ScriptEmitter { project, target, helpers: BTreeMap::new() }
+    }
+
+    /// Compiles a script, recording the runtime it uses.
+    pub fn compile(&mut self, script: &Script, passes: &mut Passes<'_>) -> EmittedScript {
+        let emitted =
+            script::emit(self.project, script, &self.target, &mut |program, marks| passes(script, program, marks));
+        if !emitted.helpers.is_empty() {
+            self.helpers
+                .entry(runtime_dir(self.project, &script.path))
+                .or_default()
+                .extend(emitted.helpers.iter().cloned());
+        }
+        emitted
+    }
+
+    /// Compiles a script and adds it (and its source map) to the output.
+    pub fn emit(
+        &mut self,
+        script: &Script,
+        package: usize,
+        out: &mut Emitted,
+        diags: &mut Vec<Diagnostic>,
+        passes: &mut Passes<'_>,
+    ) {
+        let emitted = self.compile(script, passes);
+        let path = (self.target.place)(&module_output(&script.path));
+        if let Some(map) = emitted.map {
+            out.add(format!("{path}.map"), map, package, script.file.name(), diags);
+        }
+        out.add(path, emitted.code, package, script.file.name(), diags);
+    }
+
+    /// The app's script, every unit's (a unit without one gets an empty constructor call,
+    /// which WeChat and Alipay need to register it), the module graph and imported data.
+    pub fn emit_all(&mut self, out: &mut Emitted, diags: &mut Vec<Diagnostic>, passes: &mut Passes<'_>) {
+        let project = self.project;
+        match &project.app.script {
+            Some(s) => self.emit(s, 0, out, diags, passes),
+            None => out.add((self.target.place)("app.js"), "App({});\n", 0, project.app.file.name(), diags),
+        }
+        for unit in project.units.values() {
+            self.emit_unit(unit, out, diags, passes);
+        }
+        for script in project.modules.values() {
+            self.emit(script, project.package_of(&script.path), out, diags, passes);
+        }
+        self.emit_data(out, diags);
+    }
+
+    pub fn emit_unit(&mut self, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>, passes: &mut Passes<'_>) {
+        match &unit.script {
+            Some(s) => self.emit(s, unit.package, out, diags, passes),
+            None => {
+                let call = if unit.kind == UnitKind::Page { "Page({});\n" } else { "Component({});\n" };
+                out.add((self.target.place)(&format!("{}.js", unit.path)), call, unit.package, unit.file.name(), diags);
+            }
+        }
+    }
+
+    /// Imported `.json`/`.html` files as modules whose value is the data.
+    pub fn emit_data(&mut self, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+        for (path, data) in &self.project.data {
+            let value = serde_json::to_string(&data.value).unwrap_or_else(|_| "null".into());
+            let code = match self.target.format {
+                OutputFormat::CommonJs => format!("module.exports = {value};\n"),
+                OutputFormat::Esm => format!("export default {value};\n"),
+            };
+            out.add(
+                (self.target.place)(&module_output(path)),
+                code,
+                self.project.package_of(path),
+                data.file.name(),
+                diags,
+            );
+        }
+    }
+
+    /// The runtime modules the emitted scripts use, one set per package that needs them.
+    pub fn emit_runtime(&self, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+        for (dir, names) in &self.helpers {
+            let module = helpers::runtime_module(names, self.target.format == OutputFormat::Esm);
+            let package = self.project.package_of(dir);
+            out.add((self.target.place)(&format!("{dir}/swc.js")), module, package, RUNTIME_DIR, diags);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! CommonJS modules as ES modules, for Weibo, whose WBox projects are ES modules throughout
+//! (LANGUAGE.md §4): each static `require('x')` becomes an import hoisted to the top, the
+//! body runs with a local `module`/`exports`, and `module.exports` is the default export.
+//! A required ES module is imported as a namespace (what `require` would return); a
+//! required CommonJS module by its default export.
+
+use std::collections::HashMap;
+
+use swc_core::common::{DUMMY_SP, SyntaxContext};
+use swc_core::ecma::ast::*;
+use swc_core::ecma::visit::{VisitMut, VisitMutWith};
+
+use super::imports::Deps;
+
+struct HoistRequires<'a> {
+    deps: &'a Deps,
+    unresolved: SyntaxContext,
+    /// Rewritten path → local name.
+    imports: Vec<(String, Ident, bool)>,
+    by_path: HashMap<String, Ident>,
+}
+
+impl VisitMut for HoistRequires<'_> {
+    fn visit_mut_expr(&mut self, expr: &mut Expr) {
+        expr.visit_mut_children_with(self);
+        let Expr::Call(call) = expr else { return };
+        let Callee::Expr(callee) = &call.callee else { return };
+        let is_require = matches!(&**callee, Expr::Ident(id) if id.sym == *"require" && id.ctxt == self.unresolved);
+        if !is_require || call.args.len() != 1 {
+            return;
+        }
+        let Expr::Lit(Lit::Str(s)) = &*call.args[0].expr else { return };
+        let path = s.value.as_str().unwrap_or_default().to_string();
+        let Some(dep) = self.deps.values().find(|d| d.relative == path) else { return };
+        let local = self.by_path.entry(path.clone()).or_insert_with(|| {
+            let id = Ident::new_no_ctxt(format!("__mwReq{}", self.imports.len()).into(), DUMMY_SP);
+            self.imports.push((path.clone(), id.clone(), dep.commonjs));
+            id
+        });
+        *expr = Expr::Ident(local.clone());
+    }
+}
+
+fn var(name: &str, init: Expr) -> VarDeclarator {
+    VarDeclarator {
+        span: DUMMY_SP,
+        name: Pat::Ident(Ident::new_no_ctxt(name.into(), DUMMY_SP).into()),
+        init: Some(Box::new(init)),
+        definite: false,
+    }
+}
+
+fn member(obj: &str, prop: &str) -> Expr {
+    Expr::Member(MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(Expr::Ident(Ident::new_no_ctxt(obj.into(), DUMMY_SP))),
+        prop: MemberProp::Ident(IdentName::new(prop.into(), DUMMY_SP)),
+    })
+}
+
+/// Turns a CommonJS module into an ES module (specifiers already rewritten).
+pub fn commonjs_to_esm(module: &mut Module, deps: &Deps, unresolved: SyntaxContext) {
+    let mut hoist = HoistRequires { deps, unresolved, imports: Vec::new(), by_path: HashMap::new() };
+    module.visit_mut_with(&mut hoist);
+    let mut body: Vec<ModuleItem> = hoist
+        .imports
+        .into_iter()
+        .map(|(path, local, commonjs)| {
+            let specifier = if commonjs {
+                ImportSpecifier::Default(ImportDefaultSpecifier { span: DUMMY_SP, local })
+            } else {
+                ImportSpecifier::Namespace(ImportStarAsSpecifier { span: DUMMY_SP, local })
+            };
+            ModuleItem::ModuleDecl(ModuleDecl::Import(ImportDecl {
+                span: DUMMY_SP,
+                specifiers: vec![specifier],
+                src: Box::new(Str { span: DUMMY_SP, value: path.as_str().into(), raw: None }),
+                type_only: false,
+                with: None,
+                phase: Default::default(),
+            }))
+        })
+        .collect();
+    let module_object = Expr::Object(ObjectLit {
+        span: DUMMY_SP,
+        props: vec![PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
+            key: PropName::Ident(IdentName::new("exports".into(), DUMMY_SP)),
+            value: Box::new(Expr::Object(ObjectLit { span: DUMMY_SP, props: vec![] })),
+        })))],
+    });
+    body.push(ModuleItem::Stmt(Stmt::Decl(Decl::Var(Box::new(VarDecl {
+        span: DUMMY_SP,
+        ctxt: SyntaxContext::empty(),
+        kind: VarDeclKind::Var,
+        declare: false,
+        decls: vec![var("module", module_object), var("exports", member("module", "exports"))],
+    })))));
+    body.append(&mut module.body);
+    body.push(ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(ExportDefaultExpr {
+        span: DUMMY_SP,
+        expr: Box::new(member("module", "exports")),
+    })));
+    module.body = body;
+}

@@ -1,0 +1,91 @@
+//! swc's helpers (`_object_spread`, `_define_property`, …), emitted once per package as a
+//! shared runtime module instead of imports of `@swc/helpers`, which a mini-program cannot
+//! resolve. The helpers' sources are swc's own (`helpers::generated`), so they match the
+//! code swc generates; only the helpers a program uses, and what they use, are emitted.
+
+use std::collections::BTreeSet;
+
+use swc_core::common::DUMMY_SP;
+use swc_core::ecma::ast::*;
+use swc_core::ecma::transforms::base::helpers::generated::ALL;
+
+const HELPER_PREFIX: &str = "@swc/helpers/_/";
+
+/// Redirects `import { _ as _x } from "@swc/helpers/_/_x"` (what `inject_helpers` writes in
+/// external mode) to `import { _x as _x } from "<runtime>"`; returns the helpers named.
+pub fn redirect_imports(module: &mut Module, runtime: &str) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    for item in &mut module.body {
+        let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else { continue };
+        let Some(name) = import.src.value.as_str().and_then(|s| s.strip_prefix(HELPER_PREFIX)).map(str::to_string)
+        else {
+            continue;
+        };
+        *import.src = Str { span: DUMMY_SP, value: runtime.into(), raw: None };
+        for spec in &mut import.specifiers {
+            if let ImportSpecifier::Named(named) = spec {
+                named.imported = Some(ModuleExportName::Ident(Ident::new_no_ctxt(name.as_str().into(), DUMMY_SP)));
+            }
+        }
+        used.insert(name);
+    }
+    used
+}
+
+/// Every helper `names` needs, their dependencies included, in swc's order.
+fn closure(names: &BTreeSet<String>) -> Vec<usize> {
+    let mut wanted: Vec<bool> = ALL.iter().map(|h| names.contains(h.local)).collect();
+    loop {
+        let mut changed = false;
+        for (i, helper) in ALL.iter().enumerate() {
+            if !wanted[i] {
+                continue;
+            }
+            for (j, other) in ALL.iter().enumerate() {
+                if !wanted[j] && helper.deps.contains(other.name) {
+                    wanted[j] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (0..ALL.len()).filter(|i| wanted[*i]).collect()
+}
+
+/// The runtime module defining `names` (and what they need): CommonJS, or an ES module.
+pub fn runtime_module(names: &BTreeSet<String>, esm: bool) -> String {
+    let mut out = String::from(if esm { "" } else { "\"use strict\";\n" });
+    let indices = closure(names);
+    for &i in &indices {
+        out.push_str(ALL[i].source.trim_end());
+        out.push('\n');
+    }
+    let exported: Vec<&str> = indices.iter().map(|&i| ALL[i].local).filter(|l| names.contains(*l)).collect();
+    if esm {
+        out.push_str(&format!("export {{ {} }};\n", exported.join(", ")));
+    } else {
+        for name in exported {
+            out.push_str(&format!("exports.{name} = {name};\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_bring_their_dependencies() {
+        let names: BTreeSet<String> = ["_object_spread".to_string()].into();
+        let module = runtime_module(&names, false);
+        assert!(module.contains("function _object_spread("), "{module}");
+        assert!(module.contains("function _define_property("), "a dependency is included:\n{module}");
+        assert!(module.contains("exports._object_spread = _object_spread;"));
+        assert!(!module.contains("exports._define_property"), "only what code imports is exported");
+        assert!(runtime_module(&names, true).ends_with("export { _object_spread };\n"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Emitting scripts: the target's passes, dependency paths, ES2017 syntax, the module
+//! format (CommonJS on WeChat and Alipay, ES modules on Weibo), helpers from a shared
+//! runtime module, minification under `--release`, and otherwise a one-layer source map
+//! into the original `.mini`/`.ts` file.
+
+mod esm;
+pub mod helpers;
+mod imports;
+mod map;
+
+use std::collections::BTreeSet;
+
+use miniweave_compiler::ir::Project;
+use miniweave_compiler::project::paths::{dir_of, relative};
+use miniweave_compiler::script::{ModuleFormat, Script};
+use swc_core::common::sync::Lrc;
+use swc_core::common::{FileName, GLOBALS, Globals, Mark, SourceMap, SyntaxContext};
+use swc_core::ecma::ast::{EsVersion, Pass, Program};
+use swc_core::ecma::codegen::text_writer::JsWriter;
+use swc_core::ecma::codegen::{Config as CodegenConfig, Emitter};
+use swc_core::ecma::minifier::option::{ExtraOptions, MinifyOptions};
+use swc_core::ecma::transforms::base::fixer::fixer;
+use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
+use swc_core::ecma::transforms::base::hygiene::hygiene;
+use swc_core::ecma::transforms::base::resolver;
+use swc_core::ecma::transforms::compat;
+use swc_core::ecma::transforms::module::common_js;
+use swc_core::ecma::transforms::module::path::Resolver;
+use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInterop};
+
+use crate::common::paths::with_ext;
+use imports::{DepInfo, Deps, RewriteSpecifiers, read_commonjs_names, require_commonjs_defaults};
+
+/// The folder, per package, that holds the runtime modules a program uses.
+pub const RUNTIME_DIR: &str = "miniweave_runtime";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    CommonJs,
+    Esm,
+}
+
+/// How one target emits scripts.
+pub struct ScriptTarget {
+    pub format: OutputFormat,
+    pub release: bool,
+    /// The output path of a logical path (a target's folder renames, Weibo's `src/`).
+    pub place: fn(&str) -> String,
+}
+
+/// Marks a target's passes need.
+pub struct Marks {
+    pub unresolved: Mark,
+    pub top_level: Mark,
+}
+
+pub struct EmittedScript {
+    pub code: String,
+    pub map: Option<String>,
+    /// swc helpers the module imports from the runtime.
+    pub helpers: BTreeSet<String>,
+}
+
+/// The logical output path of a module: scripts become `.js`; imported data files keep
+/// their name with `.js` appended.
+pub fn module_output(logical: &str) -> String {
+    let name = logical.rsplit('/').next().unwrap_or(logical);
+    match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("json" | "html") => format!("{logical}.js"),
+        Some("ts" | "mjs" | "cjs" | "js") => with_ext(logical, "js"),
+        _ => format!("{logical}.js"),
+    }
+}
+
+/// The runtime folder (logical) for a module: its independent subpackage's own, else the
+/// main package's (normal subpackages may require the main package).
+pub fn runtime_dir(project: &Project, logical: &str) -> String {
+    let package = &project.packages[project.package_of(logical)];
+    match (&package.root, package.independent) {
+        (Some(root), true) => format!("{root}/{RUNTIME_DIR}"),
+        _ => RUNTIME_DIR.to_string(),
+    }
+}
+
+fn dependency_infos(project: &Project, script: &Script, target: &ScriptTarget) -> Deps {
+    let from = (target.place)(&module_output(&script.path));
+    script
+        .deps
+        .iter()
+        .map(|d| {
+            let to = (target.place)(&module_output(&d.target));
+            let commonjs = project.data.contains_key(&d.target)
+                || project.modules.get(&d.target).is_some_and(|m| m.format == ModuleFormat::CommonJs);
+            (d.specifier.clone(), DepInfo { relative: relative(dir_of(&from), &to), commonjs })
+        })
+        .collect()
+}
+
+/// Emits one module. `passes` runs the target's own transforms first (API mapping,
+/// constructors), with the module resolved.
+pub fn emit(
+    project: &Project,
+    script: &Script,
+    target: &ScriptTarget,
+    passes: &mut dyn FnMut(&mut Program, &Marks),
+) -> EmittedScript {
+    let cm: Lrc<SourceMap> = Default::default();
+    let fm = cm.new_source_file(Lrc::new(FileName::Custom(script.file.name().to_string())), script.text.to_string());
+    debug_assert_eq!(fm.start_pos, script.start_pos, "a fresh source map starts where the parse did");
+    let comments = script.comments.to_store();
+    let deps = dependency_infos(project, script, target);
+    let out_path = (target.place)(&module_output(&script.path));
+    let runtime = (target.place)(&format!("{}/swc.js", runtime_dir(project, &script.path)));
+    let runtime_rel = relative(dir_of(&out_path), &runtime);
+    let commonjs_source = script.format == ModuleFormat::CommonJs;
+
+    let (program, helpers, marks) = GLOBALS.set(&Globals::new(), || {
+        let marks = Marks { unresolved: Mark::new(), top_level: Mark::new() };
+        let unresolved = SyntaxContext::empty().apply_mark(marks.unresolved);
+        let mut program = Program::Module(script.module.clone());
+        resolver(marks.unresolved, marks.top_level, false).process(&mut program);
+        passes(&mut program, &marks);
+        program.visit_mut_with(&mut RewriteSpecifiers { deps: &deps, unresolved });
+        let mut helpers = BTreeSet::new();
+        HELPERS.set(&Helpers::new(true), || {
+            // ES2017 output on every target: lower everything newer.
+            compat::es2022::es2022(Default::default(), marks.unresolved).process(&mut program);
+            compat::es2021::es2021().process(&mut program);
+            compat::es2020::es2020(Default::default(), marks.unresolved).process(&mut program);
+            compat::es2019::es2019().process(&mut program);
+            compat::es2018::es2018(Default::default()).process(&mut program);
+            inject_helpers(marks.unresolved).process(&mut program);
+            if let Program::Module(module) = &mut program {
+                helpers = helpers::redirect_imports(module, &runtime_rel);
+                match target.format {
+                    OutputFormat::CommonJs if !commonjs_source => require_commonjs_defaults(module, &deps, unresolved),
+                    OutputFormat::Esm if !commonjs_source => read_commonjs_names(module, &deps),
+                    _ => {}
+                }
+            }
+            if target.format == OutputFormat::CommonJs && !commonjs_source {
+                let config = ModuleConfig { import_interop: Some(ImportInterop::None), ..Default::default() };
+                common_js(Resolver::Default, marks.unresolved, config, Default::default()).process(&mut program);
+            }
+        });
+        if target.release {
+            program = minify(program, &cm, &comments, &marks);
+        }
+        hygiene().process(&mut program);
+        if target.format == OutputFormat::Esm && commonjs_source {
+            if let Program::Module(module) = &mut program {
+                esm::commonjs_to_esm(module, &deps, unresolved);
+            }
+        }
+        fixer(Some(&comments)).process(&mut program);
+        (program, helpers, marks)
+    });
+    let _ = marks;
+    let want_map = !target.release;
+    let mut buf = Vec::new();
+    let mut mappings = Vec::new();
+    {
+        let mut emitter = Emitter {
+            cfg: CodegenConfig::default().with_target(EsVersion::Es2017).with_minify(target.release),
+            cm: cm.clone(),
+            comments: if target.release { None } else { Some(&comments) },
+            wr: JsWriter::new(cm.clone(), "\n", &mut buf, want_map.then_some(&mut mappings)),
+        };
+        // Writing into a Vec cannot fail.
+        let _ = emitter.emit_program(&program);
+    }
+    let mut code = String::from_utf8(buf).unwrap_or_default();
+    let map = want_map.then(|| map::build(&cm, &mappings, &script.file, &out_path));
+    if map.is_some() {
+        let name = out_path.rsplit('/').next().unwrap_or(&out_path);
+        if !code.ends_with('\n') {
+            code.push('\n');
+        }
+        code.push_str(&format!("//# sourceMappingURL={name}.map\n"));
+    } else if !code.ends_with('\n') {
+        code.push('\n');
+    }
+    EmittedScript { code, map, helpers }
+}
+
+fn minify(
+    program: Program,
+    cm: &Lrc<SourceMap>,
+    comments: &swc_core::common::comments::SingleThreadedComments,
+    marks: &Marks,
+) -> Program {
+    let options =
+        MinifyOptions { compress: Some(Default::default()), mangle: Some(Default::default()), ..Default::default() };
+    let extra =
+        ExtraOptions { unresolved_mark: marks.unresolved, top_level_mark: marks.top_level, mangle_name_cache: None };
+    swc_core::ecma::minifier::optimize(program, cm.clone(), Some(comments), None, &options, &extra)
+}
+
+use swc_core::ecma::visit::VisitMutWith;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths() {
+        assert_eq!(module_output("utils/format.ts"), "utils/format.js");
+        assert_eq!(module_output("data/config.json"), "data/config.json.js");
+        assert_eq!(module_output("miniprogram_npm/dayjs/esm/index.js"), "miniprogram_npm/dayjs/esm/index.js");
+    }
+}
