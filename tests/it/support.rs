@@ -34,10 +34,15 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A fixture copied into a temporary folder, so a test may build and edit it.
+/// A fixture copied into a temporary folder, so a test may build and edit it. Its installed
+/// npm packages are linked, not copied.
 pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(name), dir.path());
+    let packages = fixture(name).join("node_modules");
+    if packages.is_dir() {
+        std::os::unix::fs::symlink(&packages, dir.path().join("node_modules")).unwrap();
+    }
     dir
 }
 

@@ -31,14 +31,19 @@ fn stale_files_are_removed_and_foreign_files_kept() {
     let out = project.path().join("dist/wechat");
     fs::write(out.join("notes.txt"), "mine").unwrap();
     // Drop the detail page: its five files (wxml, json, js, its map, wxss) must go, and its
-    // folder with them.
+    // folder with them, and the modules only it imported (utils/date.js, its map, dayjs).
     let app = project.path().join("src/app.mini");
     fs::write(&app, read(&app).replace("\"pages/me/me\",\n    \"pages/detail/detail\"", "\"pages/me/me\"")).unwrap();
     fs::remove_dir_all(project.path().join("src/pages/detail")).unwrap();
     let report = build(&options).unwrap();
-    assert_eq!(report.targets[0].removed, Some(5));
+    assert_eq!(report.targets[0].removed, Some(8));
     let files = files_under(&out);
     assert!(!files.iter().any(|f| f.starts_with("pages/detail/")), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.starts_with("utils/date.js") || f.starts_with("miniprogram_npm/dayjs")),
+        "{files:?}"
+    );
+    assert!(files.contains(&"utils/store.js".to_string()), "still imported by the index page");
     assert!(!out.join("pages/detail").exists(), "the emptied folder is removed");
     assert_eq!(read(out.join("notes.txt")), "mine", "files miniweave did not write are untouched");
     let manifest = project.path().join("dist/.miniweave/wechat.json");

@@ -156,7 +156,8 @@ pub fn emit(
         (program, helpers, marks)
     });
     let _ = marks;
-    let want_map = !target.release;
+    // npm code gets no map: it would point into node_modules, which users do not edit.
+    let want_map = !target.release && !script.npm;
     let mut buf = Vec::new();
     let mut mappings = Vec::new();
     {
