@@ -4,6 +4,7 @@
 pub mod alipay;
 pub mod common;
 pub mod emitted;
+pub mod runtime;
 pub mod script;
 pub mod wechat;
 pub mod weibo;

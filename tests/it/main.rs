@@ -2,11 +2,13 @@
 //! platforms' own tools, the native twin compared with it, every error fixture, writing,
 //! and the command line.
 
+mod apis;
 mod cli;
 mod errors;
 mod judges;
 mod native;
 mod platform_gaps;
+mod runtime_alipay;
 mod showcase_alipay;
 mod showcase_wechat;
 mod showcase_weibo;

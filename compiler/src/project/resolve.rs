@@ -257,9 +257,9 @@ fn export_target(exports: &Value, key: &str) -> Option<String> {
     let pick = |v: &Value| -> Option<String> {
         match v {
             Value::String(s) => Some(s.clone()),
-            Value::Object(map) => ["miniprogram", "import", "default"]
-                .iter()
-                .find_map(|c| map.get(*c).and_then(export_target_value)),
+            Value::Object(map) => {
+                ["miniprogram", "import", "default"].iter().find_map(|c| map.get(*c).and_then(export_target_value))
+            }
             Value::Array(items) => items.iter().find_map(export_target_value),
             _ => None,
         }

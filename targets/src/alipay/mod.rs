@@ -4,6 +4,8 @@ pub mod components;
 mod config;
 pub mod template;
 
+use std::collections::BTreeSet;
+
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::template::{Node, Tag, walk_nodes};
 use miniweave_compiler::ir::{Project, Template, Unit};
@@ -12,6 +14,7 @@ use miniweave_compiler::target::Target;
 use miniweave_compiler::template::builtins::is_builtin;
 use serde_json::json;
 
+use crate::common::apis;
 use crate::common::emit::{FileKinds, emit_app_style, emit_support_files};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
@@ -39,6 +42,21 @@ pub fn place(path: &str) -> String {
 
 const KINDS: FileKinds = FileKinds { style_ext: "acss", view_script_ext: "sjs", uploads: UPLOADED, place };
 
+/// Alipay's runtime modules: `api` adapts WeChat's API over `my` (CommonJS).
+fn assemble_runtime(module: &str, names: &BTreeSet<String>) -> String {
+    match module {
+        "api" => crate::common::assemble_api("alipay", names, "\"use strict\";\nvar api = exports, __mwHost = my;\n"),
+        _ => String::new(),
+    }
+}
+
+/// Every Alipay API adapter, assembled as a program using all of them would get it (for
+/// the adapters' own tests).
+pub fn full_api_runtime() -> String {
+    let names: BTreeSet<String> = crate::runtime::names("alipay/api").into_iter().map(str::to_string).collect();
+    assemble_runtime("api", &names)
+}
+
 /// Whether the configured base library is at least `major.minor.patch`.
 fn base_library_at_least(project: &Project, wanted: (u32, u32, u32)) -> bool {
     let mut parts = project.options.alipay_base_library().split('.').map(|p| p.parse::<u32>().unwrap_or(0));
@@ -52,9 +70,10 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let app_json = ConfigMapper::new(&mut diags).app_json(project);
     out.add("app.json".into(), to_pretty(&app_json), 0, project.app.file.name(), &mut diags);
     emit_app_style(project, &KINDS, &mut out, &mut diags);
-    let mut scripts =
-        ScriptEmitter::new(project, ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place });
-    scripts.emit_all(&mut out, &mut diags, &mut |_, _, _| {});
+    let target =
+        ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place, assemble: assemble_runtime };
+    let mut scripts = ScriptEmitter::new(project, target);
+    scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| apis::map(program, env, out, Target::Alipay));
     scripts.emit_runtime(&mut out, &mut diags);
     for unit in project.units.values() {
         emit_unit(project, unit, &mut out, &mut diags);

@@ -1,5 +1,6 @@
 //! What the backends share.
 
+pub mod apis;
 pub mod emit;
 pub mod expand;
 pub mod expr;
@@ -18,4 +19,12 @@ pub fn unit_config_map(unit: &Unit) -> Map<String, Value> {
         Some(Value::Object(m)) => m,
         _ => Map::new(),
     }
+}
+
+/// The source of an API runtime module (`api`) from `<target>/api` snippets: `header` names
+/// the module's object and host; an API without its own adapter gets the generic one.
+pub fn assemble_api(target: &str, names: &std::collections::BTreeSet<String>, header: &str) -> String {
+    crate::runtime::assemble(&format!("{target}/api"), names, header, &|n| {
+        Some(format!("api.{n} = __mwSame('{n}');\n"))
+    })
 }

@@ -6,38 +6,40 @@ use std::collections::{BTreeMap, BTreeSet};
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::{Project, Unit, UnitKind};
 use miniweave_compiler::script::Script;
-use swc_core::ecma::ast::Program;
 
 use crate::emitted::Emitted;
 use crate::script::{
-    self, EmittedScript, Marks, OutputFormat, RUNTIME_DIR, ScriptTarget, helpers, module_output, runtime_dir,
+    self, EmittedScript, OutputFormat, PassFn, RUNTIME_DIR, ScriptTarget, helpers, module_output, runtime_dir,
 };
 
 /// A target's own passes over a script (API mapping, constructors).
-pub type Passes<'a> = dyn FnMut(&Script, &mut Program, &Marks) + 'a;
+pub type Passes<'a> = PassFn<'a>;
 
 pub struct ScriptEmitter<'p> {
     pub project: &'p Project,
     pub target: ScriptTarget,
     /// swc helpers used, per runtime folder.
     helpers: BTreeMap<String, BTreeSet<String>>,
+    /// Other runtime snippets used, per runtime folder and module.
+    runtime: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
 }
 
 impl<'p> ScriptEmitter<'p> {
     pub fn new(project: &'p Project, target: ScriptTarget) -> Self {
-        ScriptEmitter { project, target, helpers: BTreeMap::new() }
+        ScriptEmitter { project, target, helpers: BTreeMap::new(), runtime: BTreeMap::new() }
     }
 
-    /// Compiles a script, recording the runtime it uses.
-    pub fn compile(&mut self, script: &Script, passes: &mut Passes<'_>) -> EmittedScript {
-        let emitted =
-            script::emit(self.project, script, &self.target, &mut |program, marks| passes(script, program, marks));
+    /// Compiles a script, recording the runtime it uses; its problems join `diags`.
+    pub fn compile(&mut self, script: &Script, diags: &mut Vec<Diagnostic>, passes: &mut Passes<'_>) -> EmittedScript {
+        let mut emitted = script::emit(self.project, script, &self.target, passes);
+        let dir = runtime_dir(self.project, &script.path);
         if !emitted.helpers.is_empty() {
-            self.helpers
-                .entry(runtime_dir(self.project, &script.path))
-                .or_default()
-                .extend(emitted.helpers.iter().cloned());
+            self.helpers.entry(dir.clone()).or_default().extend(emitted.helpers.iter().cloned());
         }
+        for (module, names) in std::mem::take(&mut emitted.pass.runtime) {
+            self.runtime.entry(dir.clone()).or_default().entry(module).or_default().extend(names);
+        }
+        diags.append(&mut emitted.pass.diagnostics);
         emitted
     }
 
@@ -50,7 +52,7 @@ impl<'p> ScriptEmitter<'p> {
         diags: &mut Vec<Diagnostic>,
         passes: &mut Passes<'_>,
     ) {
-        let emitted = self.compile(script, passes);
+        let emitted = self.compile(script, diags, passes);
         let path = (self.target.place)(&module_output(&script.path));
         if let Some(map) = emitted.map {
             out.add(format!("{path}.map"), map, package, script.file.name(), diags);
@@ -109,6 +111,13 @@ impl<'p> ScriptEmitter<'p> {
             let module = helpers::runtime_module(names, self.target.format == OutputFormat::Esm);
             let package = self.project.package_of(dir);
             out.add((self.target.place)(&format!("{dir}/swc.js")), module, package, RUNTIME_DIR, diags);
+        }
+        for (dir, modules) in &self.runtime {
+            let package = self.project.package_of(dir);
+            for (module, names) in modules {
+                let source = (self.target.assemble)(module, names);
+                out.add((self.target.place)(&format!("{dir}/{module}.js")), source, package, RUNTIME_DIR, diags);
+            }
         }
     }
 }

@@ -8,8 +8,9 @@ pub mod helpers;
 mod imports;
 mod map;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
 use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::script::{ModuleFormat, Script};
@@ -46,6 +47,8 @@ pub struct ScriptTarget {
     pub release: bool,
     /// The output path of a logical path (a target's folder renames, Weibo's `src/`).
     pub place: fn(&str) -> String,
+    /// The source of runtime module `module` (other than `swc`) holding `names`.
+    pub assemble: fn(module: &str, names: &BTreeSet<String>) -> String,
 }
 
 /// Marks a target's passes need.
@@ -54,11 +57,41 @@ pub struct Marks {
     pub top_level: Mark,
 }
 
+/// What a target's passes know about the module being emitted.
+pub struct PassEnv<'a> {
+    pub marks: &'a Marks,
+    pub script: &'a Script,
+    /// The runtime folder, relative to the module's own folder (`../../miniweave_runtime`).
+    pub runtime_rel: String,
+    pub format: OutputFormat,
+}
+
+impl PassEnv<'_> {
+    /// The relative path to runtime module `module` (`api` → `../../miniweave_runtime/api.js`).
+    pub fn runtime_module(&self, module: &str) -> String {
+        format!("{}/{module}.js", self.runtime_rel)
+    }
+}
+
+/// What a target's passes report: runtime snippets used, per runtime module, and problems.
+#[derive(Default)]
+pub struct PassOutput {
+    pub runtime: BTreeMap<String, BTreeSet<String>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PassOutput {
+    pub fn use_runtime(&mut self, module: &str, name: &str) {
+        self.runtime.entry(module.to_string()).or_default().insert(name.to_string());
+    }
+}
+
 pub struct EmittedScript {
     pub code: String,
     pub map: Option<String>,
     /// swc helpers the module imports from the runtime.
     pub helpers: BTreeSet<String>,
+    pub pass: PassOutput,
 }
 
 /// The logical output path of a module: scripts become `.js`; imported data files keep
@@ -96,22 +129,21 @@ fn dependency_infos(project: &Project, script: &Script, target: &ScriptTarget) -
         .collect()
 }
 
-/// Emits one module. `passes` runs the target's own transforms first (API mapping,
-/// constructors), with the module resolved.
-pub fn emit(
-    project: &Project,
-    script: &Script,
-    target: &ScriptTarget,
-    passes: &mut dyn FnMut(&mut Program, &Marks),
-) -> EmittedScript {
+/// A target's own transforms (API mapping, constructors), run first on the resolved module.
+pub type PassFn<'a> = dyn FnMut(&mut Program, &PassEnv<'_>, &mut PassOutput) + 'a;
+
+/// Emits one module.
+pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &mut PassFn<'_>) -> EmittedScript {
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(Lrc::new(FileName::Custom(script.file.name().to_string())), script.text.to_string());
     debug_assert_eq!(fm.start_pos, script.start_pos, "a fresh source map starts where the parse did");
     let comments = script.comments.to_store();
     let deps = dependency_infos(project, script, target);
     let out_path = (target.place)(&module_output(&script.path));
-    let runtime = (target.place)(&format!("{}/swc.js", runtime_dir(project, &script.path)));
-    let runtime_rel = relative(dir_of(&out_path), &runtime);
+    let runtime_folder = (target.place)(&runtime_dir(project, &script.path));
+    let runtime_dir_rel = relative(dir_of(&out_path), &runtime_folder);
+    let runtime_rel = format!("{runtime_dir_rel}/swc.js");
+    let mut pass_output = PassOutput::default();
     let commonjs_source = script.format == ModuleFormat::CommonJs;
 
     let (program, helpers, marks) = GLOBALS.set(&Globals::new(), || {
@@ -119,7 +151,8 @@ pub fn emit(
         let unresolved = SyntaxContext::empty().apply_mark(marks.unresolved);
         let mut program = Program::Module(script.module.clone());
         resolver(marks.unresolved, marks.top_level, false).process(&mut program);
-        passes(&mut program, &marks);
+        let env = PassEnv { marks: &marks, script, runtime_rel: runtime_dir_rel.clone(), format: target.format };
+        passes(&mut program, &env, &mut pass_output);
         program.visit_mut_with(&mut RewriteSpecifiers { deps: &deps, unresolved });
         let mut helpers = BTreeSet::new();
         HELPERS.set(&Helpers::new(true), || {
@@ -181,7 +214,7 @@ pub fn emit(
     } else if !code.ends_with('\n') {
         code.push('\n');
     }
-    EmittedScript { code, map, helpers }
+    EmittedScript { code, map, helpers, pass: pass_output }
 }
 
 fn minify(

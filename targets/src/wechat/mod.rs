@@ -8,6 +8,7 @@ use miniweave_compiler::ir::{Project, Unit, UnitKind};
 use miniweave_compiler::target::Target;
 use serde_json::Value;
 
+use crate::common::apis;
 use crate::common::emit::{FileKinds, emit_app_style, emit_support_files, same_place};
 use crate::common::json::{to_pretty, with_first};
 use crate::common::scripts::ScriptEmitter;
@@ -33,11 +34,15 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let app = &project.app;
     out.add("app.json".into(), to_pretty(&app.config.json.to_value()), 0, app.file.name(), &mut diags);
     emit_app_style(project, &KINDS, &mut out, &mut diags);
-    let mut scripts = ScriptEmitter::new(
-        project,
-        ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place: same_place },
-    );
-    scripts.emit_all(&mut out, &mut diags, &mut |_, _, _| {});
+    let target = ScriptTarget {
+        format: OutputFormat::CommonJs,
+        release: project.release,
+        place: same_place,
+        assemble: |_, _| String::new(),
+    };
+    let mut scripts = ScriptEmitter::new(project, target);
+    // WeChat's API is the source's own; the pass only rejects other platforms' objects.
+    scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| apis::map(program, env, out, Target::Wechat));
     scripts.emit_runtime(&mut out, &mut diags);
     for unit in project.units.values() {
         emit_unit(unit, &mut out, &mut diags);

@@ -17,6 +17,7 @@ use miniweave_compiler::ir::{Project, Unit, UnitKind};
 use miniweave_compiler::target::Target;
 use serde_json::Value;
 
+use crate::common::apis;
 use crate::common::emit::{FileKinds, emit_support_files};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
@@ -26,6 +27,14 @@ use crate::emitted::Emitted;
 use crate::script::{OutputFormat, ScriptTarget};
 
 use template::VuePrinter;
+
+/// Weibo's runtime modules (ES modules): `api` adapts WeChat's calling convention over `wbx`.
+fn assemble_runtime(module: &str, names: &std::collections::BTreeSet<String>) -> String {
+    match module {
+        "api" => crate::common::assemble_api("weibo", names, "const api = {}, __mwHost = wbx;\nexport default api;\n"),
+        _ => String::new(),
+    }
+}
 
 /// Everything is under `src/` in a WBox project.
 fn place(path: &str) -> String {
@@ -44,9 +53,10 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Weibo);
     let mut diags = Vec::new();
     project_files::emit(project, &mut out, &mut diags);
-    let mut scripts =
-        ScriptEmitter::new(project, ScriptTarget { format: OutputFormat::Esm, release: project.release, place });
-    let passes: &mut Passes<'_> = &mut |_, _, _| {};
+    let target =
+        ScriptTarget { format: OutputFormat::Esm, release: project.release, place, assemble: assemble_runtime };
+    let mut scripts = ScriptEmitter::new(project, target);
+    let passes: &mut Passes<'_> = &mut |program, env, out| apis::map(program, env, out, Target::Weibo);
     match &project.app.script {
         Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
         None => out.add(
@@ -88,7 +98,7 @@ fn emit_unit(
     diags.extend(printer.diagnostics);
     if let Some(script) = &unit.script {
         // The script lives inside the .vue file, so its source map is not kept.
-        let compiled = scripts.compile(script, passes);
+        let compiled = scripts.compile(script, diags, passes);
         let code: String = compiled
             .code
             .lines()

@@ -1,0 +1,92 @@
+//! The platform API: `wx.*` keeps WeChat's meaning on every target; what a target lacks is
+//! an error naming the API and the target; other platforms' API objects are errors outside
+//! their `#if` branch; all of it scope-aware; and only the adapters used are emitted.
+
+use miniweave::Target;
+
+use crate::support::{lines, one_page, read, showcase, try_build};
+
+fn page_with_script(script: &str) -> tempfile::TempDir {
+    one_page(&format!("<template><view>x</view></template>\n<script>\n{script}\n</script>\n"))
+}
+
+#[test]
+fn an_api_a_target_lacks_is_an_error_naming_both() {
+    let dir = page_with_script("Page({ onLoad() { wx.openChannelsActivity({}) } })");
+    let alipay = lines(&try_build(dir.path(), &[Target::Alipay]).unwrap_err());
+    assert!(
+        alipay.iter().any(|l| l.starts_with(
+            "src/pages/index/index.mini:3:19: error[script::api]: Alipay has no `wx.openChannelsActivity`"
+        )),
+        "{alipay:#?}"
+    );
+    let weibo = lines(&try_build(dir.path(), &[Target::Weibo]).unwrap_err());
+    assert!(weibo.iter().any(|l| l.contains("Weibo has no `wx.openChannelsActivity`")), "{weibo:#?}");
+    try_build(dir.path(), &[Target::Wechat]).unwrap();
+}
+
+#[test]
+fn other_platforms_objects_need_their_branch() {
+    let dir = page_with_script("Page({ onLoad() { my.alert({ content: 'hi' }) } })");
+    let wechat = lines(&try_build(dir.path(), &[Target::Wechat]).unwrap_err());
+    assert!(
+        wechat
+            .iter()
+            .any(|l| l.contains("error[script::api]: `my` is Alipay's API object, and this is the WeChat build")),
+        "{wechat:#?}"
+    );
+    try_build(dir.path(), &[Target::Alipay]).unwrap();
+    let branched = page_with_script("Page({ onLoad() {\n// #if alipay\nmy.alert({ content: 'hi' })\n// #endif\n} })");
+    try_build(branched.path(), &Target::ALL).unwrap();
+}
+
+#[test]
+fn mapping_is_scope_aware_and_values_of_wx_are_errors() {
+    let local = page_with_script(
+        "function f(wx) { return wx.showToast() }\nconst my = { alert() {} }\nmy.alert()\nPage({ f })",
+    );
+    let out = try_build(local.path(), &[Target::Alipay, Target::Wechat]).unwrap();
+    let js = read(out.join("alipay/pages/index/index.js"));
+    assert!(
+        js.contains("wx.showToast()") && !js.contains("__mwApi") && !js.contains("_api"),
+        "a local wx is not the API:\n{js}"
+    );
+    let value = page_with_script("const api = wx\nPage({})");
+    let found = lines(&try_build(value.path(), &[Target::Alipay]).unwrap_err());
+    assert!(found.iter().any(|l| l.contains("this use of `wx` cannot be adapted for Alipay")), "{found:#?}");
+}
+
+#[test]
+fn properties_and_synchronous_calls_map_to_the_host_object() {
+    let dir = page_with_script(
+        "Page({ onLoad() { const p = wx.env.USER_DATA_PATH; const s = wx.getStorageInfoSync(); wx.getStorageSync('k') } })",
+    );
+    let out = try_build(dir.path(), &[Target::Alipay]).unwrap();
+    let ali = read(out.join("alipay/pages/index/index.js"));
+    assert!(ali.contains("my.env.USER_DATA_PATH") && ali.contains("__mwApi.getStorageInfoSync()"), "{ali}");
+    assert!(ali.contains(".getStorageSync('k')"), "an adapter (Alipay takes {{ key }}):\n{ali}");
+    // Weibo's bridged API has no `env` (PLATFORMS.md §7.1), so that read is an error there.
+    let found = lines(&try_build(dir.path(), &[Target::Weibo]).unwrap_err());
+    assert!(found.iter().any(|l| l.contains("Weibo has no `wx.env`")), "{found:#?}");
+    let sync = page_with_script("Page({ onLoad() { wx.getStorageInfoSync() } })");
+    let out = try_build(sync.path(), &[Target::Weibo]).unwrap();
+    assert!(read(out.join("weibo/src/pages/index/index.vue")).contains("wbx.getStorageInfoSync()"));
+}
+
+#[test]
+fn only_the_adapters_a_program_calls_are_emitted() {
+    let s = showcase();
+    let api = s.file("alipay", "miniweave_runtime/api.js");
+    for used in
+        ["api.showToast", "api.showModal", "api.request", "api.setStorageSync", "api.getStorageSync", "api.navigateTo"]
+    {
+        assert!(api.contains(used), "{used} missing");
+    }
+    for unused in ["api.getLocation", "api.uploadFile", "api.scanCode"] {
+        assert!(!api.contains(unused), "{unused} emitted but never called");
+    }
+    assert!(
+        !crate::support::files_under(&s.target("wechat")).iter().any(|f| f.contains("miniweave_runtime/api")),
+        "WeChat needs no API runtime"
+    );
+}
