@@ -9,6 +9,7 @@ mod judges;
 mod native;
 mod platform_gaps;
 mod runtime_alipay;
+mod scripts;
 mod showcase_alipay;
 mod showcase_wechat;
 mod showcase_weibo;

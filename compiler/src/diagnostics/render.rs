@@ -28,8 +28,11 @@ pub fn render(diagnostic: &Diagnostic, style: RenderStyle) -> String {
         RenderStyle::Color => GraphicalTheme::unicode(),
         RenderStyle::Plain => GraphicalTheme::unicode_nocolor(),
     };
-    let handler =
-        GraphicalReportHandler::new_themed(theme).without_primary_span_start().with_context_lines(1).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .without_primary_span_start()
+        .with_context_lines(1)
+        .with_width(100)
+        .with_wrap_lines(false);
     let view = MietteView::new(diagnostic);
     if handler.render_report(&mut out, &view).is_err() {
         // A span past the end of its file (a bug, not a user error) must not lose the message.

@@ -44,6 +44,16 @@ pub enum ModuleFormat {
     Esm,
     /// `require`, `module.exports`, `exports.x`, or no module syntax at all.
     CommonJs,
+    /// CommonJS compiled from ES modules (Babel, tsc, swc, webpack): it sets `__esModule`,
+    /// and its default export is `exports.default`, not the whole `module.exports`.
+    CommonJsFromEsm,
+}
+
+impl ModuleFormat {
+    /// Whether the module's value is its `module.exports` object.
+    pub fn is_commonjs(self) -> bool {
+        self != ModuleFormat::Esm
+    }
 }
 
 /// A module ready for the module graph: its AST (syntax contexts cleared), what it depends
@@ -74,10 +84,15 @@ pub fn prepare(parsed: &Parsed, env: &Env<'_>) -> Prepared {
             expr_simplifier(unresolved_mark, Default::default()).process(&mut program);
             dead_branch_remover(unresolved_mark).process(&mut program);
         }
-        let mut collector = DepCollector { unresolved, deps: Vec::new(), esm: false, cjs: false };
+        let mut collector =
+            DepCollector { unresolved, deps: Vec::new(), esm: false, cjs: false, es_module_flag: false };
         program.visit_with(&mut collector);
         let module = program.expect_module();
-        let format = if collector.esm { ModuleFormat::Esm } else { ModuleFormat::CommonJs };
+        let format = match (collector.esm, collector.es_module_flag) {
+            (true, _) => ModuleFormat::Esm,
+            (false, true) => ModuleFormat::CommonJsFromEsm,
+            (false, false) => ModuleFormat::CommonJs,
+        };
         let deps = collector
             .deps
             .into_iter()
@@ -177,6 +192,9 @@ struct DepCollector {
     deps: Vec<(String, swc_core::common::Span, DepKind)>,
     esm: bool,
     cjs: bool,
+    /// Something sets `__esModule` (`exports.__esModule = true`,
+    /// `Object.defineProperty(t, "__esModule", …)`); reads, as in interop helpers, do not count.
+    es_module_flag: bool,
 }
 
 fn str_value(s: &Str) -> String {
@@ -211,6 +229,11 @@ impl Visit for DepCollector {
                 }
             }
             Callee::Expr(callee) => {
+                if is_define_property(callee)
+                    && matches!(call.args.get(1).map(|a| &*a.expr), Some(Expr::Lit(Lit::Str(s))) if s.value == *"__esModule")
+                {
+                    self.es_module_flag = true;
+                }
                 if let Expr::Ident(id) = &**callee {
                     if id.sym == *"require" && id.ctxt == self.unresolved {
                         self.cjs = true;
@@ -224,6 +247,21 @@ impl Visit for DepCollector {
         }
         call.visit_children_with(self);
     }
+
+    fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+        if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left {
+            if matches!(&member.prop, MemberProp::Ident(p) if p.sym == *"__esModule") {
+                self.es_module_flag = true;
+            }
+        }
+        assign.visit_children_with(self);
+    }
+}
+
+/// `Object.defineProperty`.
+fn is_define_property(callee: &Expr) -> bool {
+    let Expr::Member(MemberExpr { obj, prop: MemberProp::Ident(prop), .. }) = callee else { return false };
+    matches!(&**obj, Expr::Ident(o) if o.sym == *"Object") && prop.sym == *"defineProperty"
 }
 
 #[cfg(test)]
@@ -255,6 +293,20 @@ mod tests {
         assert_eq!(p.deps.iter().map(|d| d.specifier.as_str()).collect::<Vec<_>>(), ["./wx"]);
         assert_eq!(p.undefined_env[0].0, "NOPE");
         assert_eq!(p.format, ModuleFormat::CommonJs);
+    }
+
+    #[test]
+    fn commonjs_compiled_from_es_modules_is_told_apart_by_what_sets_es_module() {
+        for text in [
+            "Object.defineProperty(exports, \"__esModule\", { value: true });\nexports.default = 1;\n",
+            "exports.__esModule = true;\nexports.default = 1;\n",
+            "!function(e,t){t(e)}(this,function(e){Object.defineProperty(e,'__esModule',{value:!0})});\n",
+        ] {
+            assert_eq!(prep(text, "wechat").format, ModuleFormat::CommonJsFromEsm, "{text}");
+        }
+        // An interop helper reads the flag; that makes nothing an ES module.
+        let helper = "function i(m) { return m && m.__esModule ? m.default : m }\nmodule.exports = i;\n";
+        assert_eq!(prep(helper, "wechat").format, ModuleFormat::CommonJs);
     }
 
     #[test]

@@ -136,7 +136,7 @@ impl<'e> ApiMapper<'e> {
                 format!("{platform} has no `wx.{name}`"),
                 &format!("not available on {platform}"),
                 format!(
-                    "put this code in an `// #if !{t}` branch, with a {platform} alternative in `// #else`",
+                    "put this code in an `// #if !{t}` branch, and what {platform} should do instead in `// #else`",
                     t = self.target.name()
                 ),
             );
@@ -299,7 +299,7 @@ pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput, targe
         }))))
     };
     // A CommonJS module stays CommonJS on a CommonJS target: it requires the runtime.
-    let commonjs_source = env.script.format == miniweave_compiler::script::ModuleFormat::CommonJs;
+    let commonjs_source = env.script.format.is_commonjs();
     let item = if commonjs_source && env.format == OutputFormat::CommonJs { require() } else { import };
     module.body.insert(0, item);
 }

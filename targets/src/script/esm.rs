@@ -2,7 +2,9 @@
 //! (LANGUAGE.md §4): each static `require('x')` becomes an import hoisted to the top, the
 //! body runs with a local `module`/`exports`, and `module.exports` is the default export.
 //! A required ES module is imported as a namespace (what `require` would return); a
-//! required CommonJS module by its default export.
+//! required CommonJS module by its default export. An ES module that also calls `require`
+//! gets the same hoisting. Hoisting makes a `require` eager: the module runs at import time,
+//! not at the call, which is what bundlers do too.
 
 use std::collections::HashMap;
 
@@ -58,8 +60,9 @@ fn member(obj: &str, prop: &str) -> Expr {
     })
 }
 
-/// Turns a CommonJS module into an ES module (specifiers already rewritten).
-pub fn commonjs_to_esm(module: &mut Module, deps: &Deps, unresolved: SyntaxContext) {
+/// Replaces each static `require('x')` of a known dependency by an import hoisted to the top
+/// (specifiers already rewritten).
+pub fn hoist_requires(module: &mut Module, deps: &Deps, unresolved: SyntaxContext) {
     let mut hoist = HoistRequires { deps, unresolved, imports: Vec::new(), by_path: HashMap::new() };
     module.visit_mut_with(&mut hoist);
     let mut body: Vec<ModuleItem> = hoist
@@ -81,6 +84,16 @@ pub fn commonjs_to_esm(module: &mut Module, deps: &Deps, unresolved: SyntaxConte
             }))
         })
         .collect();
+    body.append(&mut module.body);
+    module.body = body;
+}
+
+/// Turns a CommonJS module whose requires are hoisted into an ES module: the body runs with
+/// a local `module`/`exports`, and `module.exports` is the default export.
+pub fn wrap_commonjs(module: &mut Module) {
+    let first_statement = module.body.iter().position(|item| !matches!(item, ModuleItem::ModuleDecl(_)));
+    let mut rest = module.body.split_off(first_statement.unwrap_or(module.body.len()));
+    let mut body = std::mem::take(&mut module.body);
     let module_object = Expr::Object(ObjectLit {
         span: DUMMY_SP,
         props: vec![PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
@@ -95,7 +108,7 @@ pub fn commonjs_to_esm(module: &mut Module, deps: &Deps, unresolved: SyntaxConte
         declare: false,
         decls: vec![var("module", module_object), var("exports", member("module", "exports"))],
     })))));
-    body.append(&mut module.body);
+    body.append(&mut rest);
     body.push(ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(ExportDefaultExpr {
         span: DUMMY_SP,
         expr: Box::new(member("module", "exports")),

@@ -21,6 +21,9 @@ pub struct DepInfo {
     pub relative: String,
     /// Whether the dependency is CommonJS (or data), whose value is its `module.exports`.
     pub commonjs: bool,
+    /// Whether it is CommonJS compiled from ES modules, whose default export is
+    /// `exports.default`.
+    pub default_property: bool,
 }
 
 pub type Deps = HashMap<String, DepInfo>;
@@ -83,6 +86,15 @@ fn require_call(path: &str, unresolved: SyntaxContext) -> Expr {
     })
 }
 
+/// `object.name`.
+fn member(object: Expr, name: &str) -> Expr {
+    Expr::Member(MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(object),
+        prop: MemberProp::Ident(IdentName::new(name.into(), DUMMY_SP)),
+    })
+}
+
 fn const_decl(name: BindingIdent, init: Expr) -> ModuleItem {
     ModuleItem::Stmt(Stmt::Decl(Decl::Var(Box::new(VarDecl {
         span: DUMMY_SP,
@@ -110,24 +122,26 @@ pub fn require_commonjs_defaults(module: &mut Module, deps: &Deps, unresolved: S
             continue;
         };
         let path = spec_of(&import.src);
-        if import.type_only || !by_path.get(path.as_str()).is_some_and(|d| d.commonjs) {
+        let Some(dep) = by_path.get(path.as_str()).filter(|d| d.commonjs && !import.type_only) else {
             items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
             continue;
-        }
-        let mut whole: Vec<BindingIdent> = Vec::new();
+        };
+        let mut bound: Vec<(BindingIdent, Expr)> = Vec::new();
         import.specifiers.retain(|s| match s {
             ImportSpecifier::Default(d) => {
-                whole.push(d.local.clone().into());
+                let value = require_call(&path, unresolved);
+                let value = if dep.default_property { member(value, "default") } else { value };
+                bound.push((d.local.clone().into(), value));
                 false
             }
             ImportSpecifier::Namespace(n) => {
-                whole.push(n.local.clone().into());
+                bound.push((n.local.clone().into(), require_call(&path, unresolved)));
                 false
             }
             ImportSpecifier::Named(_) => true,
         });
-        for name in whole {
-            items.push(const_decl(name, require_call(&path, unresolved)));
+        for (name, value) in bound {
+            items.push(const_decl(name, value));
         }
         if !import.specifiers.is_empty() {
             items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
@@ -148,10 +162,10 @@ pub fn read_commonjs_names(module: &mut Module, deps: &Deps) {
             continue;
         };
         let path = spec_of(&import.src);
-        if import.type_only || !by_path.get(path.as_str()).is_some_and(|d| d.commonjs) {
+        let Some(dep) = by_path.get(path.as_str()).filter(|d| d.commonjs && !import.type_only) else {
             items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
             continue;
-        }
+        };
         let mut props = Vec::new();
         let mut default_local = None;
         for spec in std::mem::take(&mut import.specifiers) {
@@ -165,6 +179,13 @@ pub fn read_commonjs_names(module: &mut Module, deps: &Deps) {
                     props.push(ObjectPatProp::KeyValue(KeyValuePatProp {
                         key: PropName::Str(str_lit(&key)),
                         value: Box::new(Pat::Ident(named.local.into())),
+                    }));
+                }
+                // Compiled from ES modules: the default export is `exports.default`.
+                ImportSpecifier::Default(d) if dep.default_property => {
+                    props.push(ObjectPatProp::KeyValue(KeyValuePatProp {
+                        key: PropName::Str(str_lit("default")),
+                        value: Box::new(Pat::Ident(d.local.into())),
                     }));
                 }
                 // The default export of the emitted module is the whole `module.exports`.

@@ -122,9 +122,10 @@ fn dependency_infos(project: &Project, script: &Script, target: &ScriptTarget) -
         .iter()
         .map(|d| {
             let to = (target.place)(&module_output(&d.target));
-            let commonjs = project.data.contains_key(&d.target)
-                || project.modules.get(&d.target).is_some_and(|m| m.format == ModuleFormat::CommonJs);
-            (d.specifier.clone(), DepInfo { relative: relative(dir_of(&from), &to), commonjs })
+            let format = project.modules.get(&d.target).map(|m| m.format);
+            let commonjs = project.data.contains_key(&d.target) || format.is_some_and(ModuleFormat::is_commonjs);
+            let default_property = format == Some(ModuleFormat::CommonJsFromEsm);
+            (d.specifier.clone(), DepInfo { relative: relative(dir_of(&from), &to), commonjs, default_property })
         })
         .collect()
 }
@@ -144,7 +145,7 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
     let runtime_dir_rel = relative(dir_of(&out_path), &runtime_folder);
     let runtime_rel = format!("{runtime_dir_rel}/swc.js");
     let mut pass_output = PassOutput::default();
-    let commonjs_source = script.format == ModuleFormat::CommonJs;
+    let commonjs_source = script.format.is_commonjs();
 
     let (program, helpers, marks) = GLOBALS.set(&Globals::new(), || {
         let marks = Marks { unresolved: Mark::new(), top_level: Mark::new() };
@@ -179,11 +180,14 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
         if target.release {
             program = minify(program, &cm, &comments, &marks);
         }
+        if let (OutputFormat::Esm, Program::Module(module)) = (target.format, &mut program) {
+            // Before hygiene, which clears the contexts that tell the global `require`.
+            esm::hoist_requires(module, &deps, unresolved);
+        }
         hygiene().process(&mut program);
-        if target.format == OutputFormat::Esm && commonjs_source {
-            if let Program::Module(module) = &mut program {
-                esm::commonjs_to_esm(module, &deps, unresolved);
-            }
+        if let (OutputFormat::Esm, Program::Module(module), true) = (target.format, &mut program, commonjs_source) {
+            // After hygiene, so that `module` and `exports` keep their names.
+            esm::wrap_commonjs(module);
         }
         fixer(Some(&comments)).process(&mut program);
         (program, helpers, marks)
