@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::support::{copy_dir, judge_output, showcase};
+use crate::support::{copy_dir, judge_output, run_validator, showcase};
 
 fn broken_copy(target: &str, file: &str, break_it: impl Fn(String) -> String) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -37,4 +37,18 @@ fn the_weibo_judge_rejects_a_second_root() {
     });
     let (ok, report) = judge_output("weibo", dir.path());
     assert!(!ok, "{report}");
+}
+
+#[test]
+fn the_wechat_simulator_judge_rejects_an_event_that_bubbles_where_it_must_not() {
+    let dir = broken_copy("wechat", "components/todo-item/todo-item.wxml", |t| t.replace("catchtap=", "bindtap="));
+    let (ok, report) = run_validator("wechat/simulate.js", &[dir.path().as_os_str()]);
+    assert!(!ok && report.contains("bubble"), "{report}");
+}
+
+#[test]
+fn the_wechat_type_judge_rejects_a_wrong_api_option() {
+    let dir = broken_copy("wechat", "app.js", |t| t + "\nwx.showToast({ title: 1 });\n");
+    let (ok, report) = run_validator("wechat/types.js", &[dir.path().as_os_str()]);
+    assert!(!ok && report.contains("app.js"), "{report}");
 }

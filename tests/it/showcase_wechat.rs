@@ -1,6 +1,6 @@
 //! The showcase on WeChat: accepted by WeChat's own compilers and schemas.
 
-use crate::support::{files_under, judge, showcase};
+use crate::support::{files_under, judge, run_validator, showcase};
 
 #[test]
 fn wechat_output_passes_wcc_wcsc_and_the_config_schemas() {
@@ -89,4 +89,21 @@ fn builds_are_byte_identical() {
             );
         }
     }
+}
+
+#[test]
+fn components_render_and_talk_to_their_parents_in_wechats_simulator() {
+    let dir = showcase().target("wechat");
+    let (ok, report) = run_validator("wechat/simulate.js", &[dir.as_os_str()]);
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn emitted_scripts_type_check_against_wechats_api_typings() {
+    let dir = showcase().target("wechat");
+    let (ok, report) = run_validator("wechat/types.js", &[dir.as_os_str()]);
+    assert!(ok, "{report}");
+    // The type judge itself catches the mistakes it is meant to catch.
+    let (ok, report) = run_validator("wechat/types.js", &["--self-test".as_ref(), dir.as_os_str()]);
+    assert!(ok, "{report}");
 }

@@ -132,21 +132,27 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Runs a platform's judge (tests/validators/<target>.js) over an emitted folder and returns
-/// whether it accepted it, with its report.
-pub fn judge_output(target: &str, dir: &Path) -> (bool, String) {
+/// Runs a Node script from tests/validators with `args`; whether it succeeded, and what it
+/// printed.
+pub fn run_validator(script: &str, args: &[&std::ffi::OsStr]) -> (bool, String) {
     let validators = repo().join("tests/validators");
     assert!(
         validators.join("node_modules").is_dir(),
         "the validators are not installed: run the README's test command (scripts/test.sh), which runs `npm ci` in tests/validators"
     );
     let output = Command::new("node")
-        .arg(validators.join(format!("{target}.js")))
-        .arg(dir)
+        .arg(validators.join(script))
+        .args(args)
         .output()
         .expect("node runs (Node 20 is required by the test suite)");
     let text = format!("{}{}", stdout(&output), stderr(&output));
     (output.status.success(), text)
+}
+
+/// Runs a platform's judge (tests/validators/<target>.js) over an emitted folder and returns
+/// whether it accepted it, with its report.
+pub fn judge_output(target: &str, dir: &Path) -> (bool, String) {
+    run_validator(&format!("{target}.js"), &[dir.as_os_str()])
 }
 
 /// Asserts that a platform's judge accepts an emitted folder.
