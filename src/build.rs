@@ -185,6 +185,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics.extend(outcome.diagnostics.iter().cloned());
     }
     diagnostics.normalize();
+    diagnostics.hide_dependency_warnings();
     diagnostics.silence(&layout.options.warnings.ignore);
     if diagnostics.has_errors() || outcomes.iter().any(|o| o.emitted.is_none()) {
         return Err(BuildError::Project(diagnostics));

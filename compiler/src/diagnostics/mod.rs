@@ -171,6 +171,15 @@ impl Diagnostics {
         self.list.retain(|d| d.is_error() || !ignored.iter().any(|code| code == d.code.as_ref()));
     }
 
+    /// Drops warnings about files of npm packages: their users cannot edit them, and what a
+    /// platform ignores there (Vant's WeChat-only button attributes on Alipay) is the
+    /// package's choice. Errors in them still fail the build.
+    pub fn hide_dependency_warnings(&mut self) {
+        self.list.retain(|d| {
+            d.is_error() || !d.file.as_ref().is_some_and(|f| f.name().split('/').any(|part| part == "node_modules"))
+        });
+    }
+
     /// Sorts by file, position and severity, and drops exact repeats (the same problem found
     /// once per target), so output is deterministic and says each thing once.
     pub fn normalize(&mut self) {

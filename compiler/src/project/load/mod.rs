@@ -10,6 +10,7 @@ mod checks;
 mod modules;
 mod parse;
 mod plain;
+mod style_imports;
 mod templates;
 mod units;
 
@@ -116,7 +117,8 @@ pub fn load(
     loader.load_modules();
     loader.check_units(&app);
     let sitemap = loader.load_sitemap(&app);
-    let (styles, assets) = loader.load_plain_files();
+    let (mut styles, assets) = loader.load_plain_files();
+    loader.load_style_imports(&app, &mut styles);
     let has_errors = loader.diags.iter().any(Diagnostic::is_error);
     let project = (!has_errors).then(|| Project {
         target: options.target,

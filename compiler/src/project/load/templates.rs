@@ -7,6 +7,7 @@ use crate::diagnostics::Diagnostic;
 use crate::ir::ViewScriptFile;
 use crate::ir::template::{FileRef, Node, Template, ViewScriptSource, walk_nodes};
 use crate::project::paths::{dir_of, resolve};
+use crate::source::Span;
 
 use super::parse::whole;
 use super::{Loader, Origin};
@@ -17,19 +18,69 @@ enum RefKind {
     ViewScript,
 }
 
-/// Every file reference in a template, with what it refers to.
+/// Every file reference in a template, with what it refers to: imports, includes,
+/// `<wxs src>`, and the modules inline `<wxs>` code requires (blamed on the element).
 fn file_refs(template: &Template) -> Vec<(RefKind, FileRef)> {
     let mut refs = Vec::new();
     walk_nodes(&template.nodes, &mut |node| match node {
         Node::Import(r) | Node::Include(r) => refs.push((RefKind::Template, r.clone())),
-        Node::ViewScript(v) => {
-            if let ViewScriptSource::File(r) = &v.source {
-                refs.push((RefKind::ViewScript, r.clone()));
+        Node::ViewScript(v) => match &v.source {
+            ViewScriptSource::File(r) => refs.push((RefKind::ViewScript, r.clone())),
+            ViewScriptSource::Inline(code) => {
+                for (src, _) in view_script_requires(code) {
+                    refs.push((RefKind::ViewScript, FileRef { src, span: v.span }));
+                }
             }
-        }
+        },
         _ => {}
     });
     refs
+}
+
+/// The `require('…')` calls of WXS code, with the spans of their strings: a WXS module may
+/// require other `.wxs` files (WeChat `WXS 模块`). Comments and other strings are skipped.
+pub fn view_script_requires(code: &str) -> Vec<(String, Span)> {
+    let bytes = code.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => i = code[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = code[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2)
+            }
+            quote @ (b'\'' | b'"') => {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != quote && bytes[j] != b'\n' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                i = j + 1;
+            }
+            b'r' if code[i..].starts_with("require") && (i == 0 || !is_ident_byte(bytes[i - 1])) => {
+                let rest = code[i + 7..].trim_start();
+                let open = code.len() - rest.len();
+                let Some(after) = rest.strip_prefix('(') else {
+                    i += 7;
+                    continue;
+                };
+                let arg = after.trim_start();
+                let start = code.len() - arg.len();
+                let quote = arg.chars().next().filter(|c| *c == '\'' || *c == '"');
+                if let Some(end) = quote.and_then(|q| arg[1..].find(q)) {
+                    found.push((arg[1..1 + end].to_string(), Span::new(start, start + end + 2)));
+                    i = start + end + 2;
+                } else {
+                    i = open + 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
 }
 
 /// The logical path a template reference names: `src` resolved from the referring
@@ -109,10 +160,29 @@ impl Loader<'_> {
                 }
                 RefKind::ViewScript => {
                     let code = self.parsers.view_script(&file, &mut diags);
+                    for (src, span) in view_script_requires(&code) {
+                        let origin = Origin { file: file.clone(), span };
+                        pending.push((path.clone(), RefKind::ViewScript, FileRef { src, span }, origin));
+                    }
                     self.view_scripts.insert(path, ViewScriptFile { file, code });
                 }
             }
             self.diags.extend(diags);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requires_of_view_scripts_are_found_outside_comments_and_strings() {
+        let code = "var a = require('./a.wxs');\n// require('./no.wxs')\n/* require(\"./no2.wxs\") */\nvar s = \"require('./no3.wxs')\";\nvar b = require ( \"../b.wxs\" );\nmyrequire('./no4.wxs');\n";
+        let found = view_script_requires(code);
+        let names: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["./a.wxs", "../b.wxs"]);
+        let (_, span) = &found[0];
+        assert_eq!(&code[span.start..span.end], "'./a.wxs'");
     }
 }
