@@ -17,6 +17,9 @@ pub struct TargetReport {
     pub out_dir: PathBuf,
     pub files: usize,
     pub bytes: u64,
+    /// Bytes of the runtime miniweave adds (API adapters, constructor mapping, swc helpers);
+    /// 0 when the program needs none, as on WeChat.
+    pub runtime_bytes: u64,
     /// Files written, unchanged and removed; `None` for `check`.
     pub written: Option<usize>,
     pub unchanged: Option<usize>,
@@ -32,6 +35,7 @@ impl TargetReport {
             out_dir,
             files: emitted.files.len(),
             bytes: emitted.total_bytes(),
+            runtime_bytes: emitted.runtime_bytes(),
             written: stats.map(|s| s.written),
             unchanged: stats.map(|s| s.unchanged),
             removed: stats.map(|s| s.removed),

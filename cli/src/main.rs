@@ -66,7 +66,8 @@ fn print_warnings(warnings: &Diagnostics, color: bool) {
     }
 }
 
-/// One line per target: files, bytes, milliseconds, and where the output went.
+/// One line per target: files, bytes (of which runtime), milliseconds, and where the output
+/// went.
 fn print_summary(report: &BuildReport, writing: bool) {
     for t in &report.targets {
         let changes = match (t.written, t.removed) {
@@ -76,10 +77,11 @@ fn print_summary(report: &BuildReport, writing: bool) {
             _ => String::new(),
         };
         println!(
-            "{:<7} {:>5} files {:>10} {:>8.1} ms{changes}",
+            "{:<7} {:>5} files {:>10} (runtime {:>8}) {:>8.1} ms{changes}",
             t.target.name(),
             t.files,
             human_bytes(t.bytes),
+            human_bytes(t.runtime_bytes),
             t.millis
         );
     }

@@ -65,4 +65,15 @@ impl Emitted {
     pub fn total_bytes(&self) -> u64 {
         self.files.values().map(|f| f.bytes.len() as u64).sum()
     }
+
+    /// Bytes of the runtime modules (`miniweave_runtime/` of every package): the code
+    /// miniweave adds to a program, API adapters and swc helpers included.
+    pub fn runtime_bytes(&self) -> u64 {
+        let marker = format!("{}/", crate::script::RUNTIME_DIR);
+        self.files
+            .iter()
+            .filter(|(path, _)| path.starts_with(&marker) || path.contains(&format!("/{marker}")))
+            .map(|(_, f)| f.bytes.len() as u64)
+            .sum()
+    }
 }

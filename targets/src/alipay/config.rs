@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use miniweave_compiler::config::ConfigDoc;
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::{Project, Unit, UnitKind};
+use miniweave_compiler::ir::{ComponentRef, Project, Unit, UnitKind};
 use miniweave_compiler::json::Json;
 use serde_json::{Map, Value, json};
 
@@ -114,7 +114,7 @@ impl<'a> ConfigMapper<'a> {
                     out.insert(key.into(), self.tab_bar(doc, node));
                 }
                 "usingComponents" => {
-                    out.insert(key.into(), using_components(node));
+                    out.insert(key.into(), app_components(project, node));
                 }
                 _ => self.dropped(doc, root, key, key),
             }
@@ -160,9 +160,6 @@ impl<'a> ConfigMapper<'a> {
             out.extend(window);
             for member in root.members() {
                 match member.key.as_str() {
-                    "usingComponents" => {
-                        out.insert("usingComponents".into(), using_components(&member.value));
-                    }
                     "componentGenerics" | "componentPlaceholder" => {
                         out.insert(member.key.clone(), member.value.to_value());
                     }
@@ -176,6 +173,10 @@ impl<'a> ConfigMapper<'a> {
                     _ => {}
                 }
             }
+        }
+        let components = unit_components(unit);
+        if !components.is_empty() {
+            out.insert("usingComponents".into(), Value::Object(components));
         }
         if unit.kind == UnitKind::Component {
             // A real host node, so `class`, `style` and `id` on the component's tag work as
@@ -203,16 +204,29 @@ fn tab_item(item: Value) -> Value {
     Value::Object(out)
 }
 
-/// Component paths with folders renamed for Alipay.
-fn using_components(node: &Json) -> Value {
+/// Where a component is in the Alipay output: `/`-rooted, with folders renamed. npm
+/// components are compiled into `miniprogram_npm/`, which Alipay does not search by
+/// package name, so every path is written out in full.
+fn component_path(component: &ComponentRef) -> Option<String> {
+    match component {
+        ComponentRef::Unit(path) => Some(format!("/{}", place(path))),
+        ComponentRef::Plugin(url) => Some(url.clone()),
+        ComponentRef::Generic => None,
+    }
+}
+
+/// Every component a unit may use (its own `usingComponents` and the app's), resolved.
+fn unit_components(unit: &Unit) -> Map<String, Value> {
+    unit.components.iter().filter_map(|(tag, c)| Some((tag.clone(), Value::String(component_path(c)?)))).collect()
+}
+
+/// The app's `usingComponents`, resolved as every unit sees them.
+fn app_components(project: &Project, node: &Json) -> Value {
     let mut out = Map::new();
     for member in node.members() {
-        let path = member.value.as_str().unwrap_or_default();
-        let placed = match path.strip_prefix('/') {
-            Some(rooted) => format!("/{}", place(rooted)),
-            None => path.to_string(),
-        };
-        out.insert(member.key.clone(), Value::String(placed));
+        let resolved = project.units.values().find_map(|u| u.components.get(&member.key)).and_then(component_path);
+        let written = || Value::String(member.value.as_str().unwrap_or_default().to_string());
+        out.insert(member.key.clone(), resolved.map_or_else(written, Value::String));
     }
     Value::Object(out)
 }

@@ -14,13 +14,16 @@ use miniweave_compiler::target::Target;
 use miniweave_compiler::template::builtins::is_builtin;
 use serde_json::json;
 
-use crate::common::apis;
+use crate::common::constructors::{Rewrite, Rules, Uses};
 use crate::common::emit::{FileKinds, emit_app_style, emit_support_files};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
+use crate::common::properties::type_static_attributes;
 use crate::common::scripts::ScriptEmitter;
+use crate::common::view_script::{Dialect, Origin, to_esm};
 use crate::common::wxml::print_document;
+use crate::common::{apis, constructors};
 use crate::emitted::Emitted;
 use crate::script::{OutputFormat, ScriptTarget};
 
@@ -40,15 +43,47 @@ pub fn place(path: &str) -> String {
     }
 }
 
-const KINDS: FileKinds = FileKinds { style_ext: "acss", view_script_ext: "sjs", uploads: UPLOADED, place };
+const KINDS: FileKinds =
+    FileKinds { style_ext: "acss", view_script_ext: "sjs", view_script: Some(Dialect::Sjs), uploads: UPLOADED, place };
 
-/// Alipay's runtime modules: `api` adapts WeChat's API over `my` (CommonJS).
+/// Alipay's runtime modules (CommonJS): `api` adapts WeChat's API over `my`; `component`
+/// maps WeChat's constructor options to Alipay's.
 fn assemble_runtime(module: &str, names: &BTreeSet<String>) -> String {
     match module {
         "api" => crate::common::assemble_api("alipay", names, "\"use strict\";\nvar api = exports, __mwHost = my;\n"),
+        "component" => {
+            crate::runtime::assemble("alipay/component", names, "\"use strict\";\nvar rt = exports;\n", &|_| None)
+        }
         _ => String::new(),
     }
 }
+
+/// `Component`/`Page` are Alipay's own, given options the runtime maps (PLATFORMS.md §6.3);
+/// `Behavior` is the runtime's (Alipay's `Mixin()` takes another shape).
+const CONSTRUCTORS: Rules = Rules {
+    module: "component",
+    rewrites: &[
+        ("Component", Rewrite::Wrap("component")),
+        ("Page", Rewrite::Wrap("page")),
+        ("Behavior", Rewrite::Replace("behavior")),
+    ],
+    optional: &[
+        (
+            "componentMore",
+            Uses::OptionKey(&[
+                "observers",
+                "relations",
+                "externalClasses",
+                "pageLifetimes",
+                "export",
+                "moved",
+                "error",
+            ]),
+        ),
+        ("select", Uses::Member(&["selectComponent", "selectAllComponents"])),
+    ],
+    app_exports: false,
+};
 
 /// Every Alipay API adapter, assembled as a program using all of them would get it (for
 /// the adapters' own tests).
@@ -73,14 +108,21 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let target =
         ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place, assemble: assemble_runtime };
     let mut scripts = ScriptEmitter::new(project, target);
-    scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| apis::map(program, env, out, Target::Alipay));
-    scripts.emit_runtime(&mut out, &mut diags);
+    scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| {
+        constructors::map(program, env, out, &CONSTRUCTORS);
+        apis::map(program, env, out, Target::Alipay);
+    });
     for unit in project.units.values() {
-        emit_unit(project, unit, &mut out, &mut diags);
+        for snippet in emit_unit(project, unit, &mut out, &mut diags) {
+            scripts.use_runtime(&unit.path, "component", snippet);
+        }
     }
     for (path, template) in &project.templates {
-        emit_axml(project, path, without_components(&template.nodes), template, &mut out, &mut diags);
+        for snippet in emit_axml(project, path, without_components(&template.nodes), template, &mut out, &mut diags) {
+            scripts.use_runtime(path, "component", snippet);
+        }
     }
+    scripts.emit_runtime(&mut out, &mut diags);
     emit_support_files(project, &KINDS, &mut out, &mut diags);
     // `format: 2` with `component2` (Alipay `项目配置.md`). Format 2 has no app-id field:
     // the IDE associates the app id, so `alipay.appid` cannot be written here.
@@ -93,18 +135,21 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     (out, diags)
 }
 
-fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+/// Emits a unit's AXML, JSON and ACSS; the runtime snippets its template's handlers need.
+fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) -> BTreeSet<&'static str> {
     let source = unit.file.name();
     let path = place(&unit.path);
     let mut expander = Expander::new(project, unit, Policy::WhereComponents, "Alipay");
-    let nodes = expander.expand_unit();
+    let mut nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
-    emit_axml(project, &format!("{}.wxml", unit.path), nodes, &unit.template, out, diags);
+    type_static_attributes(project, unit, &mut nodes);
+    let runtime = emit_axml(project, &format!("{}.wxml", unit.path), nodes, &unit.template, out, diags);
     let json = ConfigMapper::new(diags).unit_json(unit);
     out.add(format!("{path}.json"), to_pretty(&json), unit.package, source, diags);
     if let Some(style) = &unit.style {
         out.add(format!("{path}.acss"), style.text.clone(), unit.package, source, diags);
     }
+    runtime
 }
 
 /// A template file as Alipay may import it: Alipay forbids custom components in imported
@@ -124,7 +169,7 @@ fn without_components(nodes: &[Node]) -> Vec<Node> {
 }
 
 /// Prints one AXML document (logical path `path`, a `.wxml` name) and its inline view
-/// scripts.
+/// scripts; the runtime snippets its generated handlers need.
 fn emit_axml(
     project: &Project,
     path: &str,
@@ -132,7 +177,7 @@ fn emit_axml(
     template: &Template,
     out: &mut Emitted,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> BTreeSet<&'static str> {
     move_slots_off_blocks(&mut nodes);
     let placed = place(path);
     let stem = placed.rsplit('/').next().unwrap_or(&placed).trim_end_matches(".wxml").to_string();
@@ -143,9 +188,13 @@ fn emit_axml(
     let source = template.file.name();
     out.add(with_ext(&placed, "axml"), axml, package, source, diags);
     let dir = dir_of(&placed);
-    for (module, code) in spelling.inline_scripts {
+    for (module, code, span) in spelling.inline_scripts {
         let file = if dir.is_empty() { format!("{stem}.{module}.sjs") } else { format!("{dir}/{stem}.{module}.sjs") };
-        out.add(file, code, package, source, diags);
+        match to_esm(&code, Dialect::Sjs, &Origin { file: &template.file, base: None, fallback: span }) {
+            Ok(code) => out.add(file, code, package, source, diags),
+            Err(d) => diags.push(d),
+        }
     }
     diags.extend(spelling.diagnostics);
+    spelling.runtime
 }

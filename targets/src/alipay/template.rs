@@ -6,6 +6,7 @@
 //! camel-case props; built-in attribute and event renames from [`super::components`];
 //! `<wxs>` becomes `<import-sjs>` (PLATFORMS.md §2).
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use miniweave_compiler::diagnostics::Diagnostic;
@@ -15,6 +16,7 @@ use miniweave_compiler::template::builtins::is_builtin;
 
 use super::components::{COMMON_EVENTS, NEVER_FIRED, button_open_type, missing, rules};
 use crate::common::markup::OutAttr;
+use crate::common::model::models;
 use crate::common::paths::with_ext;
 use crate::common::wxml::{Spelled, Spelling, value_text};
 
@@ -24,8 +26,12 @@ pub struct AlipaySpelling {
     stem: String,
     /// Whether the base library has `onGetPhoneNumber`/`onGetUserInfo` (2.8.0+).
     has_named_auth_events: bool,
-    /// Inline `<wxs>` bodies, to be written to `<stem>.<module>.sjs`.
-    pub inline_scripts: Vec<(String, String)>,
+    /// Inline `<wxs>` bodies (module, code, the element's span), to be written to
+    /// `<stem>.<module>.sjs`.
+    pub inline_scripts: Vec<(String, String, miniweave_compiler::source::Span)>,
+    /// Runtime snippets the document's generated handlers need (`model` for `__mwModel`,
+    /// `dispatch` for `__mwDispatch`).
+    pub runtime: BTreeSet<&'static str>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -46,6 +52,25 @@ pub fn pascal_case(name: &str) -> String {
     out
 }
 
+/// The event part of an Alipay binding name, dash-case: `catchTouchStart` → `touch-start`
+/// (what `data-mw-on-touch-start` needs to become the dataset key `mwOnTouchStart`).
+fn kebab(binding: &str) -> String {
+    let event =
+        ["capture-catch", "capture-on", "catch", "on"].iter().find_map(|p| binding.strip_prefix(p)).unwrap_or(binding);
+    let mut out = String::new();
+    for (i, c) in event.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `show-footer` → `showFooter`.
 pub fn camel_case(name: &str) -> String {
     let pascal = pascal_case(name);
@@ -59,7 +84,14 @@ const HOST_ATTRIBUTES: &[&str] = &["class", "style", "id", "slot", "hidden"];
 
 impl AlipaySpelling {
     pub fn new(file: Arc<SourceFile>, stem: String, has_named_auth_events: bool) -> Self {
-        AlipaySpelling { file, stem, has_named_auth_events, inline_scripts: Vec::new(), diagnostics: Vec::new() }
+        AlipaySpelling {
+            file,
+            stem,
+            has_named_auth_events,
+            inline_scripts: Vec::new(),
+            runtime: BTreeSet::new(),
+            diagnostics: Vec::new(),
+        }
     }
 
     fn warn_dropped(&mut self, what: String, span: miniweave_compiler::source::Span) {
@@ -221,10 +253,31 @@ impl Spelling for AlipaySpelling {
         for attr in &e.attrs {
             self.attribute(tag, custom, attr, &mut attrs);
         }
+        let (models, errors) = models(e, &self.file, "Alipay");
+        self.diagnostics.extend(errors);
+        let dynamic = e.events.iter().filter(|ev| ev.handler.as_literal().is_none()).count();
         for ev in &e.events {
-            if let Some(name) = self.event(tag, custom, ev) {
-                attrs.push((ev.span.start, OutAttr::new(name, value_text(&ev.handler))));
+            // The model handler runs the user's handler of the same event after it.
+            if models.iter().any(|m| m.event == ev.name && !ev.capture) {
+                attrs.push((ev.span.start, OutAttr::new("data-mw-then", value_text(&ev.handler))));
+                continue;
             }
+            let Some(name) = self.event(tag, custom, ev) else { continue };
+            if ev.handler.as_literal().is_some() || custom {
+                attrs.push((ev.span.start, OutAttr::new(name, value_text(&ev.handler))));
+                continue;
+            }
+            // Alipay's event value names a method (事件介绍.md): a name chosen at run time
+            // goes through the runtime's dispatcher, which reads it from the dataset.
+            self.runtime.insert("dispatch");
+            let key = if dynamic == 1 { "data-mw-on".to_string() } else { format!("data-mw-on-{}", kebab(&name)) };
+            attrs.push((ev.span.start, OutAttr::new(name, "__mwDispatch")));
+            attrs.push((ev.span.start, OutAttr::new(key, value_text(&ev.handler))));
+        }
+        for m in &models {
+            self.runtime.insert("model");
+            attrs.push((m.span.start, OutAttr::new(format!("on{}", pascal_case(m.event)), "__mwModel")));
+            attrs.push((m.span.start, OutAttr::new("data-mw-model", m.path.clone())));
         }
         attrs.sort_by_key(|(at, _)| *at);
         Spelled { tag: tag.to_string(), attrs: attrs.into_iter().map(|(_, a)| a).collect() }
@@ -234,7 +287,7 @@ impl Spelling for AlipaySpelling {
         let from = match &script.source {
             ViewScriptSource::File(r) => with_ext(&r.src, "sjs"),
             ViewScriptSource::Inline(code) => {
-                self.inline_scripts.push((script.module.clone(), code.clone()));
+                self.inline_scripts.push((script.module.clone(), code.clone(), script.span));
                 format!("./{}.{}.sjs", self.stem, script.module)
             }
         };

@@ -11,14 +11,14 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::source::{SourceFile, Span};
+use miniweave_compiler::source::SourceFile;
 use miniweave_compiler::target::Target;
 use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
 use crate::runtime;
-use crate::script::{OutputFormat, PassEnv, PassOutput};
+use crate::script::{PassEnv, PassOutput, import_runtime};
 
 /// The names a platform's API object has.
 #[derive(Debug)]
@@ -82,11 +82,6 @@ pub struct ApiMapper<'e> {
 }
 
 impl<'e> ApiMapper<'e> {
-    fn span(&self, span: swc_core::common::Span) -> Span {
-        let start = self.env.script.start_pos.0;
-        Span::new(span.lo.0.saturating_sub(start) as usize, span.hi.0.saturating_sub(start) as usize)
-    }
-
     fn is_global(&self, ident: &Ident, name: &str) -> bool {
         ident.sym == *name && ident.ctxt == self.unresolved
     }
@@ -95,7 +90,7 @@ impl<'e> ApiMapper<'e> {
         if self.npm {
             return;
         }
-        let d = Diagnostic::error("script::api", message).at(&self.file, self.span(span), label).help(help);
+        let d = Diagnostic::error("script::api", message).at(&self.file, self.env.span(span), label).help(help);
         self.diagnostics.push(d);
     }
 
@@ -105,6 +100,33 @@ impl<'e> ApiMapper<'e> {
             span: DUMMY_SP,
             obj: Box::new(Expr::Ident(Ident::new_no_ctxt(API_LOCAL.into(), DUMMY_SP))),
             prop: MemberProp::Ident(IdentName::new(name.into(), DUMMY_SP)),
+        })
+    }
+
+    /// `wx[name]` with a name known only at run time: the runtime picks the adapter if the
+    /// program has it, else the platform's own function. It cannot be checked or adapted,
+    /// so the project's own code gets a warning.
+    fn dynamic(&mut self, name: Box<Expr>, span: swc_core::common::Span) -> Expr {
+        if !self.npm {
+            let platform = self.target.display_name();
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "script::dynamic-api",
+                    format!("`wx[…]` chooses the API at run time, so miniweave cannot adapt it for {platform}"),
+                )
+                .at(&self.file, self.env.span(span), "API chosen at run time")
+                .help(format!(
+                    "call each API by name (`wx.navigateTo(...)`), or keep {platform}'s own names in an #if branch"
+                )),
+            );
+        }
+        let getter = self.adapter("__get");
+        Expr::Call(CallExpr {
+            span,
+            ctxt: SyntaxContext::empty(),
+            callee: Callee::Expr(Box::new(getter)),
+            args: vec![ExprOrSpread { spread: None, expr: name }],
+            type_args: None,
         })
     }
 
@@ -204,6 +226,15 @@ impl VisitMut for ApiMapper<'_> {
                     return;
                 }
             }
+            if let (Expr::Ident(id), MemberProp::Computed(ComputedPropName { expr: name, .. })) = (&**obj, &mut *prop) {
+                if self.is_global(id, "wx") && self.target != Target::Wechat {
+                    let span = *span;
+                    name.visit_mut_with(self);
+                    let name = std::mem::replace(name, Box::new(Expr::Invalid(Invalid { span: DUMMY_SP })));
+                    *expr = self.dynamic(name, span);
+                    return;
+                }
+            }
         }
         expr.visit_mut_children_with(self);
     }
@@ -215,6 +246,11 @@ impl VisitMut for ApiMapper<'_> {
         let platform = self.target.display_name();
         let name = ident.sym.to_string();
         if name == "wx" && self.target != Target::Wechat {
+            // npm code that keeps the API object (`const api = wx`) gets the platform's own.
+            if self.npm {
+                ident.sym = object(self.target).into();
+                return;
+            }
             self.error(
                 ident.span,
                 format!("this use of `wx` cannot be adapted for {platform}"),
@@ -244,7 +280,7 @@ pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput, targe
     let mut mapper = ApiMapper {
         target,
         env,
-        unresolved: SyntaxContext::empty().apply_mark(env.marks.unresolved),
+        unresolved: env.unresolved(),
         file: env.script.file.clone(),
         npm: env.script.npm,
         used: BTreeSet::new(),
@@ -258,48 +294,5 @@ pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput, targe
     for name in &mapper.used {
         out.use_runtime("api", name);
     }
-    let path = env.runtime_module("api");
-    let local = Ident::new_no_ctxt(API_LOCAL.into(), DUMMY_SP);
-    // An ES module target imports the module's default export (the api object); a CommonJS
-    // target's require returns it.
-    let specifier = match env.format {
-        OutputFormat::Esm => ImportSpecifier::Default(ImportDefaultSpecifier { span: DUMMY_SP, local }),
-        OutputFormat::CommonJs => ImportSpecifier::Namespace(ImportStarAsSpecifier { span: DUMMY_SP, local }),
-    };
-    let import = ModuleItem::ModuleDecl(ModuleDecl::Import(ImportDecl {
-        span: DUMMY_SP,
-        specifiers: vec![specifier],
-        src: Box::new(Str { span: DUMMY_SP, value: path.as_str().into(), raw: None }),
-        type_only: false,
-        with: None,
-        phase: Default::default(),
-    }));
-    let require = || {
-        let call = Expr::Call(CallExpr {
-            span: DUMMY_SP,
-            ctxt: SyntaxContext::empty(),
-            callee: Callee::Expr(Box::new(Expr::Ident(Ident::new("require".into(), DUMMY_SP, mapper.unresolved)))),
-            args: vec![ExprOrSpread {
-                spread: None,
-                expr: Box::new(Expr::Lit(Lit::Str(Str { span: DUMMY_SP, value: path.as_str().into(), raw: None }))),
-            }],
-            type_args: None,
-        });
-        ModuleItem::Stmt(Stmt::Decl(Decl::Var(Box::new(VarDecl {
-            span: DUMMY_SP,
-            ctxt: SyntaxContext::empty(),
-            kind: VarDeclKind::Var,
-            declare: false,
-            decls: vec![VarDeclarator {
-                span: DUMMY_SP,
-                name: Pat::Ident(Ident::new_no_ctxt(API_LOCAL.into(), DUMMY_SP).into()),
-                init: Some(Box::new(call)),
-                definite: false,
-            }],
-        }))))
-    };
-    // A CommonJS module stays CommonJS on a CommonJS target: it requires the runtime.
-    let commonjs_source = env.script.format.is_commonjs();
-    let item = if commonjs_source && env.format == OutputFormat::CommonJs { require() } else { import };
-    module.body.insert(0, item);
+    import_runtime(module, env, "api", API_LOCAL);
 }

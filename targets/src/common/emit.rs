@@ -5,12 +5,15 @@ use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
 
 use super::paths::{has_ext, with_ext};
+use super::view_script::{Dialect, Origin, to_esm};
 use crate::emitted::Emitted;
 
 /// How a platform names and filters files.
 pub struct FileKinds {
     pub style_ext: &'static str,
     pub view_script_ext: &'static str,
+    /// How `.wxs` files are converted (`None`: copied as they are).
+    pub view_script: Option<Dialect>,
     /// Asset extensions the platform uploads.
     pub uploads: &'static [&'static str],
     /// The output path of a logical path (folder renames such as Alipay's
@@ -29,7 +32,20 @@ pub fn emit_support_files(project: &Project, kinds: &FileKinds, out: &mut Emitte
     let place = kinds.place;
     for (path, script) in &project.view_scripts {
         let target = place(&with_ext(path, kinds.view_script_ext));
-        out.add(target, script.code.clone(), project.package_of(path), script.file.name(), diags);
+        let code = match kinds.view_script {
+            None => script.code.clone(),
+            Some(dialect) => {
+                let origin = Origin { file: &script.file, base: Some(0), fallback: Default::default() };
+                match to_esm(&script.code, dialect, &origin) {
+                    Ok(code) => code,
+                    Err(d) => {
+                        diags.push(d);
+                        continue;
+                    }
+                }
+            }
+        };
+        out.add(target, code, project.package_of(path), script.file.name(), diags);
     }
     for (path, style) in &project.styles {
         out.add(

@@ -8,7 +8,7 @@
 //! `__mwT0` scopes every free name (`{{name}}` → `{{__mwT0.name}}`). A dynamic `is` becomes
 //! an if-chain over the template names in scope.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::expr::{BinaryOp, Expr, ExprKind, StrLit};
@@ -38,6 +38,9 @@ pub struct Expander<'p> {
     next_alias: usize,
     /// Templates being expanded, by (document, name): recursion cannot be expanded.
     stack: Vec<(String, String)>,
+    /// Other documents whose templates were expanded into the unit (their view-script
+    /// modules are in scope in those templates' bodies).
+    pub used_documents: BTreeSet<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -46,7 +49,16 @@ impl<'p> Expander<'p> {
         let mut documents: BTreeMap<String, &Template> =
             project.templates.iter().map(|(p, t)| (p.clone(), t)).collect();
         documents.insert(unit_document(unit), &unit.template);
-        Expander { unit, documents, policy, target, next_alias: 0, stack: Vec::new(), diagnostics: Vec::new() }
+        Expander {
+            unit,
+            documents,
+            policy,
+            target,
+            next_alias: 0,
+            stack: Vec::new(),
+            used_documents: BTreeSet::new(),
+            diagnostics: Vec::new(),
+        }
     }
 
     /// The unit's template with calls and includes expanded as the policy says.
@@ -210,6 +222,9 @@ impl<'p> Expander<'p> {
                 .help("render recursive structures with a component that uses itself"),
             );
             return Vec::new();
+        }
+        if def_path != unit_document(self.unit) {
+            self.used_documents.insert(def_path.to_string());
         }
         let alias = format!("__mwT{}", self.next_alias);
         self.next_alias += 1;

@@ -1,13 +1,17 @@
 //! What the backends share.
 
 pub mod apis;
+pub mod constructors;
 pub mod emit;
 pub mod expand;
 pub mod expr;
 pub mod json;
 pub mod markup;
+pub mod model;
 pub mod paths;
+pub mod properties;
 pub mod scripts;
+pub mod view_script;
 pub mod wxml;
 
 use miniweave_compiler::ir::Unit;

@@ -9,7 +9,8 @@ use miniweave_compiler::script::Script;
 
 use crate::emitted::Emitted;
 use crate::script::{
-    self, EmittedScript, OutputFormat, PassFn, RUNTIME_DIR, ScriptTarget, helpers, module_output, runtime_dir,
+    self, EmittedScript, OutputFormat, PassFn, RUNTIME_DIR, ScriptTarget, helpers, minify_source, module_output,
+    runtime_dir,
 };
 
 /// A target's own passes over a script (API mapping, constructors).
@@ -41,6 +42,13 @@ impl<'p> ScriptEmitter<'p> {
         }
         diags.append(&mut emitted.pass.diagnostics);
         emitted
+    }
+
+    /// Records a runtime snippet used by the unit or module at logical path `user` (a
+    /// template's generated handler, a Vue file's options).
+    pub fn use_runtime(&mut self, user: &str, module: &str, name: &str) {
+        let dir = runtime_dir(self.project, user);
+        self.runtime.entry(dir).or_default().entry(module.to_string()).or_default().insert(name.to_string());
     }
 
     /// Compiles a script and adds it (and its source map) to the output.
@@ -105,17 +113,22 @@ impl<'p> ScriptEmitter<'p> {
         }
     }
 
+    /// A runtime module as shipped: minified in release builds.
+    fn finish(&self, source: String) -> String {
+        if self.target.release { minify_source(&source) } else { source }
+    }
+
     /// The runtime modules the emitted scripts use, one set per package that needs them.
     pub fn emit_runtime(&self, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
         for (dir, names) in &self.helpers {
-            let module = helpers::runtime_module(names, self.target.format == OutputFormat::Esm);
+            let module = self.finish(helpers::runtime_module(names, self.target.format == OutputFormat::Esm));
             let package = self.project.package_of(dir);
             out.add((self.target.place)(&format!("{dir}/swc.js")), module, package, RUNTIME_DIR, diags);
         }
         for (dir, modules) in &self.runtime {
             let package = self.project.package_of(dir);
             for (module, names) in modules {
-                let source = (self.target.assemble)(module, names);
+                let source = self.finish((self.target.assemble)(module, names));
                 out.add((self.target.place)(&format!("{dir}/{module}.js")), source, package, RUNTIME_DIR, diags);
             }
         }

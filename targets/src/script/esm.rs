@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::*;
-use swc_core::ecma::visit::{VisitMut, VisitMutWith};
+use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
 use super::imports::Deps;
 
@@ -88,9 +88,30 @@ pub fn hoist_requires(module: &mut Module, deps: &Deps, unresolved: SyntaxContex
     module.body = body;
 }
 
+/// Whether the module reads or writes the global `module` or `exports` (before hygiene,
+/// which clears the contexts that tell globals apart).
+pub fn uses_commonjs_exports(module: &Module, unresolved: SyntaxContext) -> bool {
+    struct Finder {
+        unresolved: SyntaxContext,
+        found: bool,
+    }
+    impl Visit for Finder {
+        fn visit_ident(&mut self, id: &Ident) {
+            if id.ctxt == self.unresolved && (id.sym == *"module" || id.sym == *"exports") {
+                self.found = true;
+            }
+        }
+    }
+    let mut finder = Finder { unresolved, found: false };
+    module.visit_with(&mut finder);
+    finder.found
+}
+
 /// Turns a CommonJS module whose requires are hoisted into an ES module: the body runs with
-/// a local `module`/`exports`, and `module.exports` is the default export.
-pub fn wrap_commonjs(module: &mut Module) {
+/// a local `module`/`exports`, and `module.exports` is the default export unless
+/// `export_default` is false (a page's or component's script, whose file exports its Vue
+/// options instead).
+pub fn wrap_commonjs(module: &mut Module, export_default: bool) {
     let first_statement = module.body.iter().position(|item| !matches!(item, ModuleItem::ModuleDecl(_)));
     let mut rest = module.body.split_off(first_statement.unwrap_or(module.body.len()));
     let mut body = std::mem::take(&mut module.body);
@@ -109,9 +130,11 @@ pub fn wrap_commonjs(module: &mut Module) {
         decls: vec![var("module", module_object), var("exports", member("module", "exports"))],
     })))));
     body.append(&mut rest);
-    body.push(ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(ExportDefaultExpr {
-        span: DUMMY_SP,
-        expr: Box::new(member("module", "exports")),
-    })));
+    if export_default {
+        body.push(ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(ExportDefaultExpr {
+            span: DUMMY_SP,
+            expr: Box::new(member("module", "exports")),
+        })));
+    }
     module.body = body;
 }

@@ -7,6 +7,8 @@ mod esm;
 pub mod helpers;
 mod imports;
 mod map;
+mod minify_source;
+mod runtime_import;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,7 +32,10 @@ use swc_core::ecma::transforms::module::path::Resolver;
 use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInterop};
 
 use crate::common::paths::with_ext;
+pub use esm::uses_commonjs_exports;
 use imports::{DepInfo, Deps, RewriteSpecifiers, read_commonjs_names, require_commonjs_defaults};
+pub use minify_source::minify_source;
+pub use runtime_import::import_runtime;
 
 /// The folder, per package, that holds the runtime modules a program uses.
 pub const RUNTIME_DIR: &str = "miniweave_runtime";
@@ -67,6 +72,20 @@ pub struct PassEnv<'a> {
 }
 
 impl PassEnv<'_> {
+    /// A span of the parsed module as a span of its source file.
+    pub fn span(&self, span: swc_core::common::Span) -> miniweave_compiler::source::Span {
+        let start = self.script.start_pos.0;
+        miniweave_compiler::source::Span::new(
+            span.lo.0.saturating_sub(start) as usize,
+            span.hi.0.saturating_sub(start) as usize,
+        )
+    }
+
+    /// The syntax context of globals (names bound nowhere in the module).
+    pub fn unresolved(&self) -> SyntaxContext {
+        SyntaxContext::empty().apply_mark(self.marks.unresolved)
+    }
+
     /// The relative path to runtime module `module` (`api` → `../../miniweave_runtime/api.js`).
     pub fn runtime_module(&self, module: &str) -> String {
         format!("{}/{module}.js", self.runtime_rel)
@@ -180,14 +199,19 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
         if target.release {
             program = minify(program, &cm, &comments, &marks);
         }
+        let mut wrap = false;
         if let (OutputFormat::Esm, Program::Module(module)) = (target.format, &mut program) {
             // Before hygiene, which clears the contexts that tell the global `require`.
             esm::hoist_requires(module, &deps, unresolved);
+            // A script without module syntax that never touches `module`/`exports` (a page
+            // calling `Page()`) needs no CommonJS wrapper.
+            wrap = commonjs_source && esm::uses_commonjs_exports(module, unresolved);
         }
         hygiene().process(&mut program);
-        if let (OutputFormat::Esm, Program::Module(module), true) = (target.format, &mut program, commonjs_source) {
+        if let (true, Program::Module(module)) = (wrap, &mut program) {
             // After hygiene, so that `module` and `exports` keep their names.
-            esm::wrap_commonjs(module);
+            let unit_script = script.path.strip_suffix(".js").is_some_and(|unit| project.units.contains_key(unit));
+            esm::wrap_commonjs(module, !unit_script);
         }
         fixer(Some(&comments)).process(&mut program);
         (program, helpers, marks)

@@ -26,7 +26,8 @@ pub const UPLOADED: &[&str] = &[
     "br", "cert",
 ];
 
-const KINDS: FileKinds = FileKinds { style_ext: "wxss", view_script_ext: "wxs", uploads: UPLOADED, place: same_place };
+const KINDS: FileKinds =
+    FileKinds { style_ext: "wxss", view_script_ext: "wxs", view_script: None, uploads: UPLOADED, place: same_place };
 
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Wechat);

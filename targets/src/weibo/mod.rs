@@ -9,32 +9,62 @@
 //!   WBox's template page JSON uses them. The tab bar is passed in WeChat's form too.
 //! - Assets are copied as they are under `src/`, at the same paths.
 
+mod bindings;
 mod project_files;
 pub mod template;
+mod unit_script;
+
+use std::collections::BTreeSet;
 
 use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::template::{Node, ViewScriptSource, walk_nodes};
 use miniweave_compiler::ir::{Project, Unit, UnitKind};
+use miniweave_compiler::project::load::view_script_ref_path;
 use miniweave_compiler::target::Target;
 use serde_json::Value;
+use swc_core::ecma::ast::Program;
 
-use crate::common::apis;
+use crate::common::constructors::{RUNTIME_LOCAL, Rewrite, Rules};
 use crate::common::emit::{FileKinds, emit_support_files};
-use crate::common::expand::{Expander, Policy};
+use crate::common::expand::{Expander, Policy, unit_document};
 use crate::common::json::to_pretty;
+use crate::common::paths::with_ext;
+use crate::common::properties::type_static_attributes;
 use crate::common::scripts::{Passes, ScriptEmitter};
 use crate::common::unit_config_map;
+use crate::common::view_script::{Dialect, Origin, to_esm};
+use crate::common::{apis, constructors};
 use crate::emitted::Emitted;
-use crate::script::{OutputFormat, ScriptTarget};
+use crate::script::{OutputFormat, PassEnv, PassOutput, ScriptTarget, import_runtime, runtime_dir};
 
 use template::VuePrinter;
+use unit_script::{WxsModule, items, scriptless, vue_options};
 
-/// Weibo's runtime modules (ES modules): `api` adapts WeChat's calling convention over `wbx`.
-fn assemble_runtime(module: &str, names: &std::collections::BTreeSet<String>) -> String {
+/// Weibo's runtime modules (ES modules): `api` adapts WeChat's calling convention over
+/// `wbx`; `vue` turns WeChat's constructor options into Vue 2 options.
+fn assemble_runtime(module: &str, names: &BTreeSet<String>) -> String {
     match module {
         "api" => crate::common::assemble_api("weibo", names, "const api = {}, __mwHost = wbx;\nexport default api;\n"),
+        "vue" => crate::runtime::assemble("weibo/vue", names, "const rt = {};\nexport default rt;\n", &|_| None),
         _ => String::new(),
     }
 }
+
+/// Every constructor is the runtime's: `Page(x)`/`Component(x)` record the options for the
+/// `.vue` file's export, `src/app.js` exports the app (PLATFORMS.md §7.1).
+const CONSTRUCTORS: Rules = Rules {
+    module: "vue",
+    rewrites: &[
+        ("Component", Rewrite::Replace("register")),
+        ("Page", Rewrite::Replace("register")),
+        ("Behavior", Rewrite::Replace("behavior")),
+        ("App", Rewrite::Replace("app")),
+        ("getApp", Rewrite::Replace("getApp")),
+        ("getCurrentPages", Rewrite::Replace("pages")),
+    ],
+    optional: &[],
+    app_exports: true,
+};
 
 /// Everything is under `src/` in a WBox project.
 fn place(path: &str) -> String {
@@ -47,7 +77,8 @@ const UPLOADED: &[&str] = &[
     "wav", "ogg", "aac", "m4a", "webm", "json",
 ];
 
-const KINDS: FileKinds = FileKinds { style_ext: "css", view_script_ext: "wxs.js", uploads: UPLOADED, place };
+const KINDS: FileKinds =
+    FileKinds { style_ext: "css", view_script_ext: "wxs.js", view_script: Some(Dialect::Js), uploads: UPLOADED, place };
 
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Weibo);
@@ -56,20 +87,17 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let target =
         ScriptTarget { format: OutputFormat::Esm, release: project.release, place, assemble: assemble_runtime };
     let mut scripts = ScriptEmitter::new(project, target);
-    let passes: &mut Passes<'_> = &mut |program, env, out| apis::map(program, env, out, Target::Weibo);
+    let passes: &mut Passes<'_> = &mut |program, env, out| {
+        constructors::map(program, env, out, &CONSTRUCTORS);
+        apis::map(program, env, out, Target::Weibo);
+    };
     match &project.app.script {
         Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
-        None => out.add(
-            place("app.js"),
-            "export default {};
-",
-            0,
-            project.app.file.name(),
-            &mut diags,
-        ),
+        None => out.add(place("app.js"), "export default {};\n", 0, project.app.file.name(), &mut diags),
     }
+    let mut inline_done = BTreeSet::new();
     for unit in project.units.values() {
-        emit_unit(unit, &mut scripts, &mut out, &mut diags, passes);
+        emit_unit(unit, &mut scripts, &mut out, &mut diags, &mut inline_done);
     }
     for script in project.modules.values() {
         scripts.emit(script, project.package_of(&script.path), &mut out, &mut diags, passes);
@@ -80,47 +108,103 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     (out, diags)
 }
 
+/// The view-script modules in scope in a unit's template: its own document's and those of
+/// the documents whose templates were expanded into it. Inline ones are written beside
+/// their document (once), as `<document>.<module>.wxs.js`.
+fn view_scripts(
+    project: &Project,
+    unit: &Unit,
+    documents: &BTreeSet<String>,
+    out: &mut Emitted,
+    diags: &mut Vec<Diagnostic>,
+    inline_done: &mut BTreeSet<String>,
+) -> Vec<WxsModule> {
+    let mut modules: Vec<WxsModule> = Vec::new();
+    let own = unit_document(unit);
+    for doc_path in std::iter::once(&own).chain(documents.iter()) {
+        let doc = if *doc_path == own { Some(&unit.template) } else { project.templates.get(doc_path) };
+        let Some(doc) = doc else { continue };
+        let mut found = Vec::new();
+        walk_nodes(&doc.nodes, &mut |n| {
+            if let Node::ViewScript(v) = n {
+                found.push(v.clone());
+            }
+        });
+        for v in found {
+            if modules.iter().any(|m| m.name == v.module) {
+                continue;
+            }
+            let path = match &v.source {
+                ViewScriptSource::File(r) => match view_script_ref_path(doc_path, &r.src) {
+                    Ok(p) => with_ext(&p, "wxs.js"),
+                    Err(_) => continue,
+                },
+                ViewScriptSource::Inline(code) => {
+                    let path = format!("{}.{}.wxs.js", doc_path.trim_end_matches(".wxml"), v.module);
+                    if inline_done.insert(path.clone()) {
+                        let origin = Origin { file: &doc.file, base: None, fallback: v.span };
+                        match to_esm(code, Dialect::Js, &origin) {
+                            Ok(js) => out.add(place(&path), js, project.package_of(doc_path), doc.file.name(), diags),
+                            Err(d) => diags.push(d),
+                        }
+                    }
+                    path
+                }
+            };
+            modules.push(WxsModule { name: v.module.clone(), path });
+        }
+    }
+    modules
+}
+
 fn emit_unit(
     unit: &Unit,
     scripts: &mut ScriptEmitter<'_>,
     out: &mut Emitted,
     diags: &mut Vec<Diagnostic>,
-    passes: &mut Passes<'_>,
+    inline_done: &mut BTreeSet<String>,
 ) {
     let project = scripts.project;
     let source = unit.file.name();
     let mut expander = Expander::new(project, unit, Policy::Everything, "Weibo");
-    let nodes = expander.expand_unit();
-    diags.extend(expander.diagnostics);
+    let mut nodes = expander.expand_unit();
+    diags.extend(std::mem::take(&mut expander.diagnostics));
+    type_static_attributes(project, unit, &mut nodes);
     let mut printer = VuePrinter::new(unit.template.file.clone());
     let root_class = if unit.kind == UnitKind::Page { "mw-page" } else { "mw-host" };
     let mut vue = printer.document(&nodes, root_class);
     diags.extend(printer.diagnostics);
-    if let Some(script) = &unit.script {
-        // The script lives inside the .vue file, so its source map is not kept.
-        let compiled = scripts.compile(script, diags, passes);
-        let code: String = compiled
-            .code
-            .lines()
-            .filter(|l| !l.starts_with("//# sourceMappingURL="))
-            .map(|l| {
-                format!(
-                    "{l}
-"
-                )
-            })
-            .collect();
-        vue.push_str(
-            "
-<script>
-",
-        );
-        vue.push_str(&code);
-        vue.push_str(
-            "</script>
-",
-        );
-    }
+    let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, inline_done);
+    let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
+    scripts.use_runtime(&unit.path, "vue", kind);
+    let options = vue_options(unit, &nodes, &wxs);
+    let script = match &unit.script {
+        Some(script) => {
+            let mut passes = |program: &mut Program, env: &PassEnv<'_>, pass: &mut PassOutput| {
+                constructors::map(program, env, pass, &CONSTRUCTORS);
+                apis::map(program, env, pass, Target::Weibo);
+                if let Program::Module(module) = program {
+                    // The export needs the runtime even when the script calls no constructor.
+                    if !pass.runtime.contains_key("vue") {
+                        import_runtime(module, env, "vue", RUNTIME_LOCAL);
+                    }
+                    module.body.extend(items(&options));
+                }
+            };
+            let compiled = scripts.compile(script, diags, &mut passes);
+            // The script lives inside the .vue file, so its source map is not kept.
+            compiled
+                .code
+                .lines()
+                .filter(|l| !l.starts_with("//# sourceMappingURL="))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        }
+        None => scriptless(unit, &nodes, &wxs, &format!("{}/vue.js", runtime_dir(project, &unit.path))),
+    };
+    vue.push_str("\n<script>\n");
+    vue.push_str(&script);
+    vue.push_str("</script>\n");
     out.add(place(&format!("{}.vue", unit.path)), vue, unit.package, source, diags);
     if unit.kind == UnitKind::Page {
         // Page JSON keeps the window keys; components are registered by the Vue files.

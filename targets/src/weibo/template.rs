@@ -3,7 +3,7 @@
 //! The IR arrives with every `<template is>` and `<include>` expanded. Attribute mustaches
 //! become `:attr` bindings (mixed text becomes string concatenation), `wx:if` chains
 //! `v-if`/`v-else-if`/`v-else`, `wx:for` `v-for="(item, index) in list"` with `:key` on
-//! elements, `<block>` `<template>`, events `@event` with `.stop`/`.capture`.
+//! elements, `<block>` `<template>`; attributes and events as [`super::bindings`] spells them.
 //!
 //! Assumptions about WBox beyond LANGUAGE.md §8, written where they are made:
 //! - Built-in tags keep their WXML names (`view`, `text`, `image`): WBox's sample pages use
@@ -24,12 +24,16 @@ use crate::common::expand::value_expr;
 use crate::common::expr::{Dialect, print};
 use crate::common::markup::{OutAttr, close_tag, open_tag};
 
+use super::bindings::attributes;
+
 /// HTML's void elements, which Vue's template parser treats as having no end tag.
 const HTML_VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 pub struct VuePrinter {
     file: Arc<SourceFile>,
+    /// Loops without `wx:key` printed so far: each gets its own key prefix.
+    unkeyed_loops: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -43,7 +47,7 @@ fn ident(name: &str, span: Span) -> Expr {
 
 impl VuePrinter {
     pub fn new(file: Arc<SourceFile>) -> Self {
-        VuePrinter { file, diagnostics: Vec::new() }
+        VuePrinter { file, unkeyed_loops: 0, diagnostics: Vec::new() }
     }
 
     /// The template block of a `.vue` file: exactly one root element (Vue 2 requires it).
@@ -94,66 +98,7 @@ impl VuePrinter {
             Tag::Named(n) => n.as_str(),
         };
         let custom = matches!(&e.tag, Tag::Named(n) if !is_builtin(n));
-        let mut attrs: Vec<(usize, OutAttr)> = Vec::new();
-        for attr in &e.attrs {
-            let name = match attr.kind {
-                AttrKind::Plain | AttrKind::Model => attr.name.clone(),
-                AttrKind::Generic => {
-                    self.diagnostics.push(
-                        Diagnostic::error(
-                            "weibo::unsupported",
-                            format!("`generic:{}` (componentGenerics) is not supported on Weibo yet", attr.name),
-                        )
-                        .at(&self.file, attr.span, "no Weibo equivalent yet")
-                        .help("choose the component directly in an #if weibo branch"),
-                    );
-                    continue;
-                }
-                AttrKind::Mark => {
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            "weibo::ignored",
-                            format!("`mark:{}` has no Weibo equivalent; it is left out", attr.name),
-                        )
-                        .at(&self.file, attr.span, "ignored on Weibo")
-                        .help("read the value from `data-*` and `e.currentTarget.dataset` instead"),
-                    );
-                    continue;
-                }
-            };
-            let out_attr = match &attr.value {
-                None => OutAttr::flag(name),
-                Some(v) => match v.as_literal() {
-                    Some(literal) => OutAttr::new(name, literal),
-                    None => OutAttr::new(format!(":{name}"), js(v)),
-                },
-            };
-            attrs.push((attr.span.start, out_attr));
-        }
-        for ev in &e.events {
-            let mut name = format!("@{}", ev.name);
-            // Modifiers mean nothing on a component's own events, which do not bubble.
-            if !custom {
-                if ev.capture {
-                    name.push_str(".capture");
-                }
-                if ev.catch {
-                    name.push_str(".stop");
-                }
-            }
-            let handler = match ev.handler.as_literal() {
-                Some(method) if method.is_empty() && !ev.catch => continue,
-                Some(method) if method.is_empty() => None,
-                Some(method) => Some(method),
-                // A handler chosen at run time: look the method up on the instance.
-                None => Some(format!("_self[{}]($event)", js(&ev.handler))),
-            };
-            let attr = match handler {
-                Some(h) => OutAttr::new(name, h),
-                None => OutAttr::flag(name),
-            };
-            attrs.push((ev.span.start, attr));
-        }
+        let mut attrs = attributes(e, custom, &self.file, &mut self.diagnostics);
         attrs.sort_by_key(|(at, _)| *at);
         let mut all = directives;
         all.extend(attrs.into_iter().map(|(_, a)| a));
@@ -195,7 +140,10 @@ impl VuePrinter {
 
     fn for_loop(&mut self, out: &mut String, l: &ForLoop) {
         let directive = OutAttr::new("v-for", format!("({}, {}) in {}", l.item, l.index, js(&l.list)));
-        let key = key_expr(l);
+        let key = key_expr(l, self.unkeyed_loops);
+        if l.key.is_none() {
+            self.unkeyed_loops += 1;
+        }
         let mut body = l.body.clone();
         // Vue keys elements, never a `<template>` (it rejects a keyed one): every element
         // an iteration renders at its top gets the key, made unique among them.
@@ -207,8 +155,9 @@ impl VuePrinter {
 }
 
 /// The key of each item: `item.<prop>` for `wx:key="prop"`, the item for `*this`, else
-/// the index.
-fn key_expr(l: &ForLoop) -> Expr {
+/// the index prefixed with the loop's number, so that sibling loops without keys (two
+/// expanded `<template is>` calls are such loops) do not repeat each other's keys.
+fn key_expr(l: &ForLoop, loop_number: usize) -> Expr {
     let span = l.span;
     match &l.key {
         Some(ForKey::This) => ident(&l.item, span),
@@ -216,7 +165,14 @@ fn key_expr(l: &ForLoop) -> Expr {
             kind: ExprKind::Member { object: Box::new(object), property: Property::Name(name.to_string()) },
             span,
         }),
-        None => ident(&l.index, span),
+        None => Expr {
+            kind: ExprKind::Binary {
+                op: BinaryOp::Add,
+                left: Box::new(Expr { kind: ExprKind::String(StrLit::new(format!("l{loop_number}-"))), span }),
+                right: Box::new(ident(&l.index, span)),
+            },
+            span,
+        },
     }
 }
 

@@ -1,0 +1,184 @@
+//! Static attributes of custom components, typed as the component declares them. WeChat
+//! converts what a template passes to the property's declared type (checked with its own
+//! component engine, exparser, in miniprogram-simulate): `count="3"` is the number 3,
+//! `flag="false"` is `true` (a non-empty string), `flag=""` is `false` and a bare `flag` is
+//! `true`. Alipay and Weibo pass attribute text as strings, so a literal given to a `Number`
+//! or `Boolean` property is written as the typed value it means (`count="{{3}}"`,
+//! `:count="3"`). Values computed at run time are converted by the runtime.
+
+use std::collections::BTreeMap;
+
+use miniweave_compiler::ir::expr::{Expr, ExprKind};
+use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
+use miniweave_compiler::ir::{ComponentRef, Project, Unit};
+use swc_core::ecma::ast::{
+    CallExpr, Callee, Expr as JsExpr, KeyValueProp, Module, ObjectLit, Prop, PropName, PropOrSpread,
+};
+use swc_core::ecma::visit::{Visit, VisitWith};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropType {
+    Number,
+    Boolean,
+}
+
+/// A property's declared type, from `p: Number` or `p: { type: Number, … }`.
+fn declared_type(value: &JsExpr) -> Option<PropType> {
+    let type_expr = match value {
+        JsExpr::Object(o) => o.props.iter().find_map(|p| match p {
+            PropOrSpread::Prop(p) => match &**p {
+                Prop::KeyValue(KeyValueProp { key: PropName::Ident(k), value }) if k.sym == *"type" => Some(&**value),
+                _ => None,
+            },
+            PropOrSpread::Spread(_) => None,
+        })?,
+        other => other,
+    };
+    match type_expr {
+        JsExpr::Ident(i) if i.sym == *"Number" => Some(PropType::Number),
+        JsExpr::Ident(i) if i.sym == *"Boolean" => Some(PropType::Boolean),
+        _ => None,
+    }
+}
+
+fn key_name(key: &PropName) -> Option<String> {
+    match key {
+        PropName::Ident(i) => Some(i.sym.to_string()),
+        PropName::Str(s) => s.value.as_str().map(str::to_string),
+        _ => None,
+    }
+}
+
+/// The `properties` of the first `Component({ … })` call written as an object literal.
+struct Finder {
+    types: Option<BTreeMap<String, PropType>>,
+}
+
+impl Visit for Finder {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if self.types.is_some() {
+            return;
+        }
+        let is_component =
+            matches!(&call.callee, Callee::Expr(c) if matches!(&**c, JsExpr::Ident(i) if i.sym == *"Component"));
+        if let (true, Some(JsExpr::Object(options))) = (is_component, call.args.first().map(|a| &*a.expr)) {
+            self.types = Some(properties_of(options));
+            return;
+        }
+        call.visit_children_with(self);
+    }
+}
+
+fn properties_of(options: &ObjectLit) -> BTreeMap<String, PropType> {
+    let mut types = BTreeMap::new();
+    for p in &options.props {
+        let PropOrSpread::Prop(p) = p else { continue };
+        let Prop::KeyValue(KeyValueProp { key, value }) = &**p else { continue };
+        if key_name(key).as_deref() != Some("properties") {
+            continue;
+        }
+        let JsExpr::Object(properties) = &**value else { continue };
+        for p in &properties.props {
+            let PropOrSpread::Prop(p) = p else { continue };
+            let Prop::KeyValue(KeyValueProp { key, value }) = &**p else { continue };
+            if let (Some(name), Some(t)) = (key_name(key), declared_type(value)) {
+                types.insert(name, t);
+            }
+        }
+    }
+    types
+}
+
+/// The typed properties a component's script declares.
+fn component_types(module: &Module) -> BTreeMap<String, PropType> {
+    let mut finder = Finder { types: None };
+    module.visit_with(&mut finder);
+    finder.types.unwrap_or_default()
+}
+
+/// `show-footer` → `showFooter`, as WeChat maps attributes to properties.
+fn property_name(attr: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in attr.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn typed(text: Option<&str>, t: PropType) -> ExprKind {
+    match t {
+        PropType::Boolean => ExprKind::Bool(text.is_none_or(|s| !s.is_empty())),
+        PropType::Number => {
+            let n = text.and_then(|s| s.trim().parse::<f64>().ok()).filter(|n| n.is_finite()).unwrap_or(0.0);
+            ExprKind::Number(n.to_string())
+        }
+    }
+}
+
+/// Rewrites literal attributes of the unit's custom components in `nodes` to typed values.
+pub fn type_static_attributes(project: &Project, unit: &Unit, nodes: &mut [Node]) {
+    let mut cache: BTreeMap<String, BTreeMap<String, PropType>> = BTreeMap::new();
+    let mut types_of = |tag: &str| -> Option<BTreeMap<String, PropType>> {
+        let ComponentRef::Unit(path) = unit.components.get(tag)? else { return None };
+        if !cache.contains_key(path) {
+            let types = project.units.get(path).and_then(|u| u.script.as_ref()).map(|s| component_types(&s.module));
+            cache.insert(path.clone(), types.unwrap_or_default());
+        }
+        cache.get(path).cloned()
+    };
+    visit(nodes, &mut types_of);
+}
+
+fn visit(nodes: &mut [Node], types_of: &mut dyn FnMut(&str) -> Option<BTreeMap<String, PropType>>) {
+    for node in nodes {
+        match node {
+            Node::Element(e) => {
+                if let Tag::Named(name) = &e.tag {
+                    if let Some(types) = types_of(name).filter(|t| !t.is_empty()) {
+                        for attr in e.attrs.iter_mut().filter(|a| a.kind == AttrKind::Plain) {
+                            let Some(t) = types.get(&property_name(&attr.name)) else { continue };
+                            let literal = match &attr.value {
+                                None => None,
+                                Some(v) => match v.as_literal() {
+                                    Some(text) => Some(text),
+                                    None => continue,
+                                },
+                            };
+                            let span = attr.value.as_ref().map_or(attr.span, |v| v.span);
+                            let expr = Expr { kind: typed(literal.as_deref(), *t), span };
+                            attr.value = Some(Value { segments: vec![Segment::Expr(expr)], span });
+                        }
+                    }
+                }
+                visit(&mut e.children, types_of);
+            }
+            Node::If(chain) => chain.branches.iter_mut().for_each(|b| visit(&mut b.body, types_of)),
+            Node::For(each) => visit(&mut each.body, types_of),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_mean_what_wechat_converts_them_to() {
+        assert_eq!(typed(Some("3"), PropType::Number), ExprKind::Number("3".into()));
+        assert_eq!(typed(Some(" 2.5 "), PropType::Number), ExprKind::Number("2.5".into()));
+        assert_eq!(typed(Some("abc"), PropType::Number), ExprKind::Number("0".into()));
+        assert_eq!(typed(Some("false"), PropType::Boolean), ExprKind::Bool(true));
+        assert_eq!(typed(Some(""), PropType::Boolean), ExprKind::Bool(false));
+        assert_eq!(typed(None, PropType::Boolean), ExprKind::Bool(true));
+        assert_eq!(property_name("show-footer"), "showFooter");
+    }
+}
