@@ -90,3 +90,34 @@ fn only_the_adapters_a_program_calls_are_emitted() {
         "WeChat needs no API runtime"
     );
 }
+
+#[test]
+fn an_api_chosen_at_run_time_uses_the_adapter_or_the_platforms_own_with_a_warning() {
+    let dir = page_with_script("Page({ go(kind) { wx[kind]({ url: '/pages/index/index' }) } })");
+    let out = dir.path().join("dist");
+    let report =
+        miniweave::build(&miniweave::BuildOptions::new(dir.path()).targets(Target::ALL).out_dir(&out)).unwrap();
+    let warnings: Vec<String> = report.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with(
+            "src/pages/index/index.mini:3:19: warning[script::dynamic-api]: `wx[…]` chooses the API at run time"
+        )),
+        "{warnings:#?}"
+    );
+    let ali = read(out.join("alipay/pages/index/index.js"));
+    assert!(ali.contains("__mwApi.__get(kind)({"), "{ali}");
+    // The getter: this program's adapter when there is one, else `my`'s own function.
+    let runtime = out.join("alipay/miniweave_runtime/api.js");
+    let script = format!(
+        "global.my = {{ navigateTo(o) {{ return 'my:' + o.url + ':' + (this === my) }} }}; const api = require({:?}); console.log(api.__get('navigateTo')({{ url: '/x' }}))",
+        runtime.display().to_string()
+    );
+    let output = std::process::Command::new("node").args(["-e", &script]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "my:/x:true",
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(read(out.join("wechat/pages/index/index.js")).contains("wx[kind]({"));
+}

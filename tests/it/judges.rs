@@ -52,3 +52,23 @@ fn the_wechat_type_judge_rejects_a_wrong_api_option() {
     let (ok, report) = run_validator("wechat/types.js", &[dir.path().as_os_str()]);
     assert!(!ok && report.contains("app.js"), "{report}");
 }
+
+#[test]
+fn the_weibo_vue_judge_catches_injected_mistakes() {
+    let (ok, report) = run_validator("weibo/self-test.js", &[]);
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn the_alipay_component_model_judge_fails_on_broken_copies() {
+    let dir = showcase().target("alipay");
+    let (ok, report) = run_validator("alipay/component-model.js", &[dir.as_os_str(), "--self-test".as_ref()]);
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn the_alipay_type_judge_catches_injected_mistakes() {
+    let dir = showcase().target("alipay");
+    let (ok, report) = run_validator("alipay/types.js", &["--self-test".as_ref(), dir.as_os_str()]);
+    assert!(ok, "{report}");
+}

@@ -163,3 +163,36 @@ fn alipay_expands_templates_that_use_components_and_keeps_them_out_of_imported_f
             .contains("<template wx:if=\"{{topics.length === 0}}\" is=\"empty-hint\"")
     );
 }
+
+#[test]
+fn static_attributes_of_typed_properties_mean_what_wechat_converts_them_to() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"counter\": \"/components/counter/counter\" } }</config>\n<template>\n  <counter start=\"3\" step-size=\"0.5\" compact=\"false\" hidden-zero=\"\" label=\"7\" wide/>\n</template>\n",
+        ),
+        (
+            "src/components/counter/counter.mini",
+            "<template><view>{{label}} {{start}}</view></template>\n<script>\nComponent({\n  properties: {\n    start: Number,\n    stepSize: { type: Number, value: 1 },\n    compact: Boolean,\n    hiddenZero: { type: Boolean },\n    label: String,\n    wide: Boolean,\n  },\n})\n</script>\n",
+        ),
+    ]);
+    let out = try_build(dir.path(), &Target::ALL).unwrap();
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    assert!(
+        axml.contains(
+            "start=\"{{3}}\" stepSize=\"{{0.5}}\" compact=\"{{true}}\" hiddenZero=\"{{false}}\" label=\"7\" wide=\"{{true}}\""
+        ),
+        "{axml}"
+    );
+    let vue = read(out.join("weibo/src/pages/index/index.vue"));
+    assert!(
+        vue.contains(
+            ":start=\"3\" :step-size=\"0.5\" :compact=\"true\" :hidden-zero=\"false\" label=\"7\" :wide=\"true\""
+        ),
+        "{vue}"
+    );
+    // WeChat converts them itself.
+    let wxml = read(out.join("wechat/pages/index/index.wxml"));
+    assert!(wxml.contains("start=\"3\" step-size=\"0.5\" compact=\"false\""), "{wxml}");
+}

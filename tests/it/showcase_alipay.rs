@@ -1,7 +1,7 @@
 //! The showcase on Alipay: parsed by Alipay's own AXML parser, with no WeChat spelling left,
 //! and mapped as PLATFORMS.md describes.
 
-use crate::support::{files_under, judge, showcase};
+use crate::support::{files_under, judge, run_validator, showcase, showcase_release};
 
 #[test]
 fn every_axml_parses_with_alipays_parser() {
@@ -66,6 +66,8 @@ fn events_props_and_component_attributes_are_mapped() {
     let settings = s.file("alipay", "packageA/pages/settings/settings.axml");
     assert!(settings.contains("showFooter=\"{{false}}\""), "{settings}");
     assert!(!settings.contains("mode="), "Alipay's picker has no mode:\n{settings}");
+    // Two-way binding: the value one way, the field's event through the runtime's handler.
+    assert!(settings.contains("value=\"{{nickname}}\" onInput=\"__mwModel\" data-mw-model=\"nickname\""), "{settings}");
     let explore = s.file("alipay", "pages/explore/explore.axml");
     assert!(
         explore.contains("onScrollToLower=\"onMore\"") && explore.contains("onAnimationEnd=\"onBannerSettled\""),
@@ -74,6 +76,25 @@ fn events_props_and_component_attributes_are_mapped() {
     let detail = s.file("alipay", "pages/detail/detail.axml");
     assert!(detail.contains("<import-sjs name=\"status\" from=\"./detail.status.sjs\"/>"), "{detail}");
     assert!(files_under(&s.target("alipay")).contains(&"pages/detail/detail.status.sjs".to_string()));
+    // SJS files are ES modules (Alipay `SJS 语法参考`).
+    let sjs = s.file("alipay", "utils/format.sjs");
+    assert!(sjs.contains("export default {") && !sjs.contains("module.exports"), "{sjs}");
+}
+
+#[test]
+fn constructors_hand_their_options_to_the_runtime_that_maps_them() {
+    let s = showcase();
+    let card = s.file("alipay", "components/card/card.js");
+    assert!(card.contains("require(\"../../miniweave_runtime/component.js\")"), "{card}");
+    assert!(card.contains("Component(__mwRt.component({"), "{card}");
+    let settings = s.file("alipay", "packageA/pages/settings/settings.js");
+    assert!(settings.contains("Page(__mwRt.page({"), "{settings}");
+    let runtime = s.file("alipay", "miniweave_runtime/component.js");
+    assert!(runtime.contains("rt.component =") && runtime.contains("rt.page =") && runtime.contains("rt.model ="));
+    // Vant's mixins call Behavior().
+    assert!(runtime.contains("rt.behavior ="), "{runtime}");
+    let vant_mixin = s.file("alipay", "miniprogram_npm/@vant/weapp/mixins/basic.js");
+    assert!(vant_mixin.contains("__mwRt.behavior({"), "{vant_mixin}");
 }
 
 #[test]
@@ -119,4 +140,23 @@ fn dropped_keys_are_warned_once_each() {
     unique.dedup();
     assert_eq!(warnings, unique, "each dropped key is warned once");
     assert!(warnings.iter().any(|m| m.contains("tabBar.borderStyle")), "{warnings:?}");
+}
+
+#[test]
+fn pages_and_components_run_against_alipays_component_model() {
+    // Props, lifecycles, methods, on<Name> props and my.* calls as Alipay documents them, on the
+    // development build and on the minified release build.
+    for built in [showcase(), showcase_release()] {
+        let dir = built.target("alipay");
+        let (ok, report) = run_validator("alipay/component-model.js", &[dir.as_os_str()]);
+        assert!(ok, "{report}");
+    }
+}
+
+#[test]
+fn emitted_scripts_and_the_runtime_type_check_against_alipays_typings() {
+    // Known false positives are listed in the judge, each with its reason.
+    let dir = showcase().target("alipay");
+    let (ok, report) = run_validator("alipay/types.js", &[dir.as_os_str()]);
+    assert!(ok, "{report}");
 }

@@ -90,10 +90,10 @@ impl Built {
     }
 }
 
-fn build_fixture(name: &str) -> Built {
+fn build_fixture(name: &str, release: bool) -> Built {
     let dir = copy_fixture(name);
     let out = dir.path().join("dist");
-    let report = build(&BuildOptions::new(dir.path()).targets(miniweave::Target::ALL).out_dir(&out))
+    let report = build(&BuildOptions::new(dir.path()).targets(miniweave::Target::ALL).out_dir(&out).release(release))
         .unwrap_or_else(|e| panic!("{name} does not build: {e}\n{}", describe(&e)));
     Built { project: dir.path().to_path_buf(), out, report, _dir: dir }
 }
@@ -107,12 +107,18 @@ fn describe(e: &miniweave::BuildError) -> String {
 
 pub fn showcase() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| build_fixture("showcase"))
+    BUILT.get_or_init(|| build_fixture("showcase", false))
+}
+
+/// The showcase built with `--release` (minified scripts and runtime).
+pub fn showcase_release() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| build_fixture("showcase", true))
 }
 
 pub fn showcase_native() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
-    BUILT.get_or_init(|| build_fixture("showcase-native"))
+    BUILT.get_or_init(|| build_fixture("showcase-native", false))
 }
 
 /// Runs the `miniweave` command.

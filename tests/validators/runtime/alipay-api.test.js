@@ -25,131 +25,10 @@ if (!modulePath) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The mock `my`.
+// The mock `my` (shared with the component-model judge: ./my-mock.js).
 
-const SYNC = new Set([
-  'setStorageSync', 'getStorageSync', 'removeStorageSync', 'clearStorageSync', 'getStorageInfoSync',
-  'getSystemInfoSync', 'getWindowInfo', 'canIUse', 'nextTick', 'showSharePanel',
-]);
-
-let calls = [];
-let store = {};
-let once = {};
-let canIUse = new Set();
-
-const sysInfo = () => ({
-  app: 'alipay', brand: 'Apple', model: 'iPhone14,5', pixelRatio: 3, platform: 'iOS', system: '16.1',
-  version: '10.5.36', language: 'zh-Hans', screenWidth: 1170, screenHeight: 2532,
-  screen: { width: 390, height: 844 }, windowWidth: 390, windowHeight: 709, statusBarHeight: 47,
-  titleBarHeight: 44, fontSizeSetting: 16, storage: '128 GB', currentBattery: '80%',
-});
-
-// Default answers: (arg) => { ok: result } | { err: error } for asynchronous APIs, a value for sync ones.
-const answers = {
-  request: () => ({ ok: { data: '{"a":1}', status: 200, headers: { 'content-type': 'application/json' } } }),
-  uploadFile: () => ({ ok: { data: 'uploaded', statusCode: 200, header: { server: 'x' } } }),
-  downloadFile: () => ({ ok: { apFilePath: 'https://resource/apml1.png' } }),
-  showToast: () => ({ ok: {} }),
-  hideToast: () => ({ ok: {} }),
-  showLoading: () => ({ ok: {} }),
-  hideLoading: () => ({ ok: {} }),
-  confirm: () => ({ ok: { confirm: true } }),
-  alert: () => ({ ok: {} }),
-  showModal: () => ({ ok: { confirm: true } }),
-  showActionSheet: () => ({ ok: { index: 1, success: true } }),
-  setStorage: (a) => { store[a.key] = a.data; return { ok: {} }; },
-  getStorage: (a) => ({ ok: { data: a.key in store ? store[a.key] : null } }),
-  removeStorage: (a) => { delete store[a.key]; return { ok: { success: true } }; },
-  clearStorage: () => { store = {}; return { ok: { success: true } }; },
-  getStorageInfo: () => ({ ok: { keys: Object.keys(store), currentSize: 1, limitSize: 10240 } }),
-  setStorageSync: (a) => { store[a.key] = a.data; return { success: true }; },
-  getStorageSync: (a) => ({ data: a.key in store ? store[a.key] : null }),
-  removeStorageSync: (a) => { delete store[a.key]; return { success: true }; },
-  clearStorageSync: () => { store = {}; return { success: true }; },
-  getStorageInfoSync: () => ({ keys: Object.keys(store), currentSize: 1, limitSize: 10240 }),
-  getSystemInfoSync: () => sysInfo(),
-  getWindowInfo: () => ({ pixelRatio: 3, screenWidth: 390, screenHeight: 844, windowWidth: 390, windowHeight: 709, statusBarHeight: 47, safeArea: {} }),
-  navigateTo: () => ({ ok: { eventChannel: { emit() {} } } }),
-  redirectTo: () => ({ ok: {} }),
-  switchTab: () => ({ ok: {} }),
-  reLaunch: () => ({ ok: {} }),
-  navigateBack: () => ({ ok: {} }),
-  setNavigationBar: () => ({ ok: {} }),
-  setClipboard: () => ({ ok: { success: true } }),
-  getClipboard: () => ({ ok: { text: 'copied' } }),
-  makePhoneCall: () => ({ ok: { success: true } }),
-  previewImage: () => ({ ok: {} }),
-  chooseImage: () => ({ ok: { apFilePaths: ['https://resource/a.jpg', 'https://resource/b.jpg'] } }),
-  scan: () => ({ ok: { code: 'CODE', qrCode: 'CODE', scanType: 'qrCode', rawData: 'Q09ERQ==', imageChannel: 'camera', result: 'CODE' } }),
-  getAuthCode: () => ({ ok: { authCode: 'AUTH', authErrorScopes: {}, authSuccessScopes: ['auth_base'] } }),
-  pageScrollTo: () => ({ ok: {} }),
-  getNetworkType: () => ({ ok: { networkAvailable: true, networkType: 'WIFI' } }),
-  getLocation: () => ({ ok: { longitude: '116.404', latitude: '39.915', accuracy: '65', horizontalAccuracy: '65' } }),
-  showShareMenu: () => ({ ok: { success: true } }),
-  hideShareMenu: () => ({ ok: {} }),
-  hideBackHome: () => ({ ok: {} }),
-  saveImageToPhotosAlbum: () => ({ ok: { success: true } }),
-  saveImage: () => ({ ok: {} }),
-  getScreenBrightness: () => ({ ok: { success: true, brightness: 0.5 } }),
-  setScreenBrightness: () => ({ ok: { success: true } }),
-  getImageInfo: (a) => ({ ok: { width: 10, height: 20, path: a.src, type: 'png', orientation: 'up' } }),
-  getBatteryInfo: () => ({ ok: { level: 80, isCharging: false } }),
-  hideKeyboard: () => ({ ok: { success: true } }),
-  canIUse: (name) => canIUse.has(name),
-  nextTick: null, // absent: not declared in @mini-types/my 3.0.14
-};
-const SAME = [
-  'stopPullDownRefresh', 'startPullDownRefresh', 'vibrateShort', 'vibrateLong', 'showNavigationBarLoading',
-  'hideNavigationBarLoading', 'setTabBarBadge', 'removeTabBarBadge', 'showTabBarRedDot', 'hideTabBarRedDot',
-  'showTabBar', 'hideTabBar', 'setTabBarStyle', 'setTabBarItem', 'setKeepScreenOn', 'setBackgroundColor',
-  'navigateToMiniProgram', 'navigateBackMiniProgram',
-];
-for (const n of SAME) answers[n] = () => ({ ok: {} });
-
-const my = { SDKVersion: '2.9.10', isIDE: false };
-const tasks = [];
-for (const [name, answer] of Object.entries(answers)) {
-  if (!answer) continue;
-  my[name] = function (arg) {
-    const record = { name, arg };
-    calls.push(record);
-    const a = (once[name] && once[name].shift()) || answer;
-    if (SYNC.has(name)) return a(arg);
-    const result = a(arg || {});
-    const cb = arg && (arg.success || arg.fail || arg.complete);
-    record.callbacks = !!cb;
-    let task;
-    if (name === 'request' || name === 'uploadFile' || name === 'downloadFile') {
-      task = { abort() { task.aborted = true; }, onProgressUpdate() {} };
-      tasks.push(task);
-    }
-    if (!cb) {
-      const p = result.err ? Promise.reject(result.err) : Promise.resolve(result.ok);
-      p.catch(() => {});
-      return p;
-    }
-    setTimeout(() => {
-      if (result.err) { if (arg.fail) arg.fail(result.err); }
-      else if (arg.success) arg.success(result.ok);
-      if (arg.complete) arg.complete(result.err || result.ok);
-    }, 0);
-    return task;
-  };
-}
-function reset() {
-  calls = [];
-  once = {};
-  canIUse = new Set(['showModal', 'showShareMenu', 'saveImageToPhotosAlbum', 'getWindowInfo']);
-}
-/** Make the next call of my[name] answer with this (a function of the argument or a plain answer). */
-function next(name, answer) {
-  (once[name] = once[name] || []).push(typeof answer === 'function' ? answer : () => answer);
-}
-function lastCall(name) {
-  const found = calls.filter((c) => c.name === name);
-  assert.ok(found.length, `my.${name} was called (calls: ${calls.map((c) => c.name).join(', ') || 'none'})`);
-  return found[found.length - 1];
-}
+const mock = require('./my-mock').createMy();
+const { my, SYNC, SAME, reset, next, lastCall, sysInfo } = mock;
 
 global.my = my;
 const api = require(path.resolve(modulePath));
@@ -368,7 +247,7 @@ test('showToast', async () => {
   reset();
   await expectResolve('showToast', { title: 'Wait', icon: 'loading', duration: 20 });
   like(lastCall('showLoading').arg, { content: 'Wait' });
-  assert.ok(!calls.some((c) => c.name === 'showToast'));
+  assert.ok(!mock.calls.some((c) => c.name === 'showToast'));
   await new Promise((r) => setTimeout(r, 40));
   lastCall('hideLoading');
   await throwingAlipay('showToast', { title: 'x' }, 'showToast');
@@ -379,12 +258,12 @@ test('hideToast / hideLoading (toast and loading mix, noConflict)', async () => 
   lastCall('hideLoading');
   reset();
   await expectResolve('hideToast', { noConflict: true });
-  assert.ok(!calls.some((c) => c.name === 'hideLoading'));
+  assert.ok(!mock.calls.some((c) => c.name === 'hideLoading'));
   await asyncAdapter('hideLoading', {}, 'hideLoading', {}, {}, { failure: false });
   lastCall('hideToast');
   reset();
   await expectResolve('hideLoading', { noConflict: true });
-  assert.ok(!calls.some((c) => c.name === 'hideToast'));
+  assert.ok(!mock.calls.some((c) => c.name === 'hideToast'));
   reset();
   assert.ok(api.hideToast() instanceof Promise, 'no argument at all: promise');
   await throwingAlipay('hideToast', {}, 'hideToast');
@@ -399,7 +278,7 @@ test('showLoading', async () => {
 test('showModal', async () => {
   // my.confirm when my.showModal is unavailable
   const opts = { title: 'T', content: 'C', confirmText: 'Yes', cancelText: 'No' };
-  const noShowModal = () => canIUse.delete('showModal');
+  const noShowModal = () => mock.canIUse.delete('showModal');
   for (const style of ['callback', 'promise']) {
     reset(); noShowModal();
     const r = style === 'callback' ? (await expectOk('showModal', opts)).res : await expectResolve('showModal', opts);
@@ -414,7 +293,7 @@ test('showModal', async () => {
   reset(); noShowModal();
   await expectResolve('showModal', { title: 'T', content: 'C', showCancel: false, confirmText: 'OK' }, { confirm: true, cancel: false });
   like(lastCall('alert').arg, { title: 'T', content: 'C', buttonText: 'OK' });
-  assert.ok(!calls.some((c) => c.name === 'confirm'));
+  assert.ok(!mock.calls.some((c) => c.name === 'confirm'));
   // failure
   reset(); noShowModal();
   next('confirm', FAIL);
@@ -443,7 +322,7 @@ test('showActionSheet', async () => {
 
 test('storage, synchronous', async () => {
   reset();
-  store = {};
+  mock.store = {};
   assert.equal(api.setStorageSync('k', { v: 1 }), undefined);
   assert.deepEqual(lastCall('setStorageSync').arg, { key: 'k', data: { v: 1 } });
   assert.deepEqual(api.getStorageSync('k'), { v: 1 });
@@ -462,24 +341,24 @@ test('storage, synchronous', async () => {
   assert.deepEqual(api.getStorageInfoSync(), { keys: ['zero', 'a'], currentSize: 1, limitSize: 10240 });
   assert.equal(api.clearStorageSync(), undefined);
   lastCall('clearStorageSync');
-  assert.deepEqual(store, {});
+  assert.deepEqual(mock.store, {});
 });
 
 test('storage, asynchronous', async () => {
-  store = {};
+  mock.store = {};
   await asyncAdapter('setStorage', { key: 'k', data: 'v' }, 'setStorage', { key: 'k', data: 'v' }, {});
-  store = { k: 'v' };
+  mock.store = { k: 'v' };
   await asyncAdapter('getStorage', { key: 'k' }, 'getStorage', { key: 'k' }, { data: 'v' });
   reset();
   await expectFail('getStorage', { key: 'nope' }, 'getStorage:fail data not found');
   reset();
   await expectReject('getStorage', { key: 'nope' }, 'getStorage:fail data not found');
-  store = { k: 'v' };
+  mock.store = { k: 'v' };
   await asyncAdapter('removeStorage', { key: 'k' }, 'removeStorage', { key: 'k' }, {});
   await asyncAdapter('getStorageInfo', {}, 'getStorageInfo', {}, { keys: [], limitSize: 10240 });
-  store = { a: 1 };
+  mock.store = { a: 1 };
   await asyncAdapter('clearStorage', {}, 'clearStorage', {}, {});
-  assert.deepEqual(store, {});
+  assert.deepEqual(mock.store, {});
 });
 
 test('getSystemInfoSync / getSystemInfo / getWindowInfo / getDeviceInfo', async () => {
@@ -497,7 +376,7 @@ test('getSystemInfoSync / getSystemInfo / getWindowInfo / getDeviceInfo', async 
   reset();
   like(api.getWindowInfo(), { windowWidth: 390, statusBarHeight: 47 });
   lastCall('getWindowInfo');
-  canIUse.delete('getWindowInfo');
+  mock.canIUse.delete('getWindowInfo');
   like(api.getWindowInfo(), { windowWidth: 390, screenWidth: 390, pixelRatio: 3 });
   lastCall('getSystemInfoSync');
   like(api.getDeviceInfo(), { brand: 'Apple', model: 'iPhone14,5', platform: 'ios', system: 'iOS 16.1' });
@@ -617,9 +496,9 @@ test('getLocation (GCJ-02 -> WGS-84 unless type gcj02)', async () => {
 test('showShareMenu -> my.showShareMenu (no-op success when absent)', async () => {
   await asyncAdapter('showShareMenu', { withShareTicket: true }, 'showShareMenu', {}, {});
   reset();
-  canIUse.delete('showShareMenu');
+  mock.canIUse.delete('showShareMenu');
   await expectResolve('showShareMenu', {});
-  assert.equal(calls.filter((c) => c.name !== 'canIUse').length, 0, 'nothing else called, in particular not my.showSharePanel');
+  assert.equal(mock.calls.filter((c) => c.name !== 'canIUse').length, 0, 'nothing else called, in particular not my.showSharePanel');
   reset();
   next('showShareMenu', { ok: { success: false, error: 3, errorMessage: 'no' } });
   await expectReject('showShareMenu', {}, 'showShareMenu:fail no', { error: 3 });
@@ -633,7 +512,7 @@ test('hideHomeButton -> my.hideBackHome', async () => {
 test('saveImageToPhotosAlbum (my.saveImage on old clients)', async () => {
   await asyncAdapter('saveImageToPhotosAlbum', { filePath: 'https://resource/a.jpg' }, 'saveImageToPhotosAlbum', { filePath: 'https://resource/a.jpg' }, {});
   reset();
-  canIUse.delete('saveImageToPhotosAlbum');
+  mock.canIUse.delete('saveImageToPhotosAlbum');
   await expectResolve('saveImageToPhotosAlbum', { filePath: 'https://resource/a.jpg' });
   like(lastCall('saveImage').arg, { url: 'https://resource/a.jpg', filePath: undefined });
 });
@@ -657,7 +536,7 @@ test('nextTick', async () => {
   assert.equal(ran, 0, 'deferred');
   await new Promise((r) => setTimeout(r, 5));
   assert.equal(ran, 1, 'setTimeout fallback ran');
-  my.nextTick = (cb) => { calls.push({ name: 'nextTick' }); cb(); };
+  my.nextTick = (cb) => { mock.calls.push({ name: 'nextTick' }); cb(); };
   try {
     api.nextTick(() => { ran++; });
     assert.equal(ran, 2);
@@ -672,7 +551,7 @@ test('canIUse', async () => {
   assert.equal(api.canIUse('scanCode'), true, 'adapted API');
   assert.equal(api.canIUse('showModal'), true);
   assert.equal(api.canIUse('getWeRunData'), false);
-  assert.deepEqual(calls.filter((c) => c.name === 'canIUse').map((c) => c.arg), ['getWeRunData']);
+  assert.deepEqual(mock.calls.filter((c) => c.name === 'canIUse').map((c) => c.arg), ['getWeRunData']);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -683,9 +562,9 @@ test('canIUse', async () => {
   const failures = [];
   for (const t of tests) {
     try {
-      calls = [];
+      mock.calls = [];
       await t.fn();
-      const stray = calls.filter((c) => !SYNC.has(c.name) && c.callbacks === false);
+      const stray = mock.calls.filter((c) => !SYNC.has(c.name) && c.callbacks === false);
       assert.deepEqual(stray.map((c) => c.name), [], 'Alipay calls made without callbacks (their promise could reject unhandled)');
       passed++;
     } catch (e) {
