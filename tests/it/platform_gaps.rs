@@ -196,3 +196,49 @@ fn static_attributes_of_typed_properties_mean_what_wechat_converts_them_to() {
     let wxml = read(out.join("wechat/pages/index/index.wxml"));
     assert!(wxml.contains("start=\"3\" step-size=\"0.5\" compact=\"false\""), "{wxml}");
 }
+
+#[test]
+fn what_the_runtimes_cannot_map_is_an_error_or_a_warning_at_the_source() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"chip\": \"/components/chip/chip\" } }</config>\n<template>\n  <wxs module=\"drag\">module.exports = { move: function (e) {} }</wxs>\n  <view bindtouchmove=\"{{drag.move}}\">x</view>\n  <chip bindtap=\"onChip\"/>\n</template>\n<script>\nComponent({ methods: { onChip() {} } })\n</script>\n",
+        ),
+        ("src/components/chip/chip.mini", "<template><view>chip</view></template>"),
+    ]);
+    for target in [Target::Alipay, Target::Weibo] {
+        let found = lines(&try_build(dir.path(), &[target]).unwrap_err());
+        let name = if target == Target::Alipay { "Alipay" } else { "Weibo" };
+        let expect = [
+            format!(
+                "src/pages/index/index.mini:4:9: error[template::view-script-handler]: {name} cannot run a view-script function as an event handler (`bindtouchmove`)"
+            ),
+            format!(
+                "src/pages/index/index.mini:8:1: error[script::page-component]: a page built with Component() cannot be mapped for {name} yet"
+            ),
+        ];
+        for e in &expect {
+            assert!(found.iter().any(|f| f == e), "missing `{e}` in {found:#?}");
+        }
+    }
+    // WeChat has all of it.
+    try_build(dir.path(), &[Target::Wechat]).unwrap();
+    // A touch event on a component's tag is a prop on Alipay: a warning.
+    let tap = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"chip\": \"/components/chip/chip\" } }</config>\n<template>\n  <chip bindtap=\"onChip\"/>\n</template>\n<script>\nPage({ onChip() {} })\n</script>\n",
+        ),
+        ("src/components/chip/chip.mini", "<template><view>chip</view></template>"),
+    ]);
+    let out = tap.path().join("dist");
+    let report =
+        miniweave::build(&miniweave::BuildOptions::new(tap.path()).targets([Target::Alipay]).out_dir(&out)).unwrap();
+    let warnings = lines(&report.warnings);
+    assert!(
+        warnings.iter().any(|w| w.starts_with("src/pages/index/index.mini:3:9: warning[alipay::component-touch]")),
+        "{warnings:#?}"
+    );
+}

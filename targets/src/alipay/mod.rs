@@ -21,7 +21,7 @@ use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
 use crate::common::properties::type_static_attributes;
 use crate::common::scripts::ScriptEmitter;
-use crate::common::view_script::{Dialect, Origin, to_esm};
+use crate::common::view_script::{Dialect, Origin, module_names, to_esm};
 use crate::common::wxml::print_document;
 use crate::common::{apis, constructors};
 use crate::emitted::Emitted;
@@ -61,6 +61,7 @@ fn assemble_runtime(module: &str, names: &BTreeSet<String>) -> String {
 /// `Component`/`Page` are Alipay's own, given options the runtime maps (PLATFORMS.md §6.3);
 /// `Behavior` is the runtime's (Alipay's `Mixin()` takes another shape).
 const CONSTRUCTORS: Rules = Rules {
+    platform: "Alipay",
     module: "component",
     rewrites: &[
         ("Component", Rewrite::Wrap("component")),
@@ -181,8 +182,12 @@ fn emit_axml(
     move_slots_off_blocks(&mut nodes);
     let placed = place(path);
     let stem = placed.rsplit('/').next().unwrap_or(&placed).trim_end_matches(".wxml").to_string();
-    let mut spelling =
-        AlipaySpelling::new(template.file.clone(), stem.clone(), base_library_at_least(project, (2, 8, 0)));
+    let mut spelling = AlipaySpelling::new(
+        template.file.clone(),
+        stem.clone(),
+        base_library_at_least(project, (2, 8, 0)),
+        module_names(&nodes),
+    );
     let axml = print_document(&nodes, &mut spelling);
     let package = project.package_of(path);
     let source = template.file.name();

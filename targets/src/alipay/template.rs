@@ -15,9 +15,11 @@ use miniweave_compiler::source::SourceFile;
 use miniweave_compiler::template::builtins::is_builtin;
 
 use super::components::{COMMON_EVENTS, NEVER_FIRED, button_open_type, missing, rules};
+use crate::common::case::dash_to_camel;
 use crate::common::markup::OutAttr;
 use crate::common::model::models;
 use crate::common::paths::with_ext;
+use crate::common::view_script::handler_error;
 use crate::common::wxml::{Spelled, Spelling, value_text};
 
 pub struct AlipaySpelling {
@@ -26,6 +28,8 @@ pub struct AlipaySpelling {
     stem: String,
     /// Whether the base library has `onGetPhoneNumber`/`onGetUserInfo` (2.8.0+).
     has_named_auth_events: bool,
+    /// The document's view-script modules (their functions cannot be handlers on Alipay).
+    modules: Vec<String>,
     /// Inline `<wxs>` bodies (module, code, the element's span), to be written to
     /// `<stem>.<module>.sjs`.
     pub inline_scripts: Vec<(String, String, miniweave_compiler::source::Span)>,
@@ -71,23 +75,17 @@ fn kebab(binding: &str) -> String {
     out
 }
 
-/// `show-footer` → `showFooter`.
-pub fn camel_case(name: &str) -> String {
-    let pascal = pascal_case(name);
-    let mut chars = pascal.chars();
-    chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
-}
-
 /// Attributes of a custom component's tag that Alipay applies to the host node itself
 /// (components have `virtualHost: false`), so they keep their names.
 const HOST_ATTRIBUTES: &[&str] = &["class", "style", "id", "slot", "hidden"];
 
 impl AlipaySpelling {
-    pub fn new(file: Arc<SourceFile>, stem: String, has_named_auth_events: bool) -> Self {
+    pub fn new(file: Arc<SourceFile>, stem: String, has_named_auth_events: bool, modules: Vec<String>) -> Self {
         AlipaySpelling {
             file,
             stem,
             has_named_auth_events,
+            modules,
             inline_scripts: Vec::new(),
             runtime: BTreeSet::new(),
             diagnostics: Vec::new(),
@@ -112,7 +110,7 @@ impl AlipaySpelling {
             AttrKind::Plain
                 if custom && !HOST_ATTRIBUTES.contains(&attr.name.as_str()) && !attr.name.starts_with("data-") =>
             {
-                camel_case(&attr.name)
+                dash_to_camel(&attr.name)
             }
             AttrKind::Plain => {
                 if let Some(r) = rules(tag) {
@@ -192,6 +190,23 @@ impl AlipaySpelling {
             return None;
         }
         if custom {
+            // On WeChat a tap inside a component bubbles to a handler on its tag; on Alipay the
+            // handler is only a prop the component would have to call (使用自定义组件.md).
+            if ev.name == "tap"
+                || COMMON_EVENTS.iter().any(|(from, _)| *from == ev.name && from.starts_with(['l', 't']))
+            {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "alipay::component-touch",
+                        format!(
+                            "on Alipay, `{}` on a custom component fires only if the component calls it",
+                            ev.attr_name
+                        ),
+                    )
+                    .at(&self.file, ev.span, "a touch event on a component's tag")
+                    .help("wrap the component in a <view> that binds the event, or have the component trigger it"),
+                );
+            }
             // A component's events arrive as function props named `on<Name>`; they do not
             // bubble, so `catch` and capture make no difference on Alipay.
             return Some(format!("on{}", pascal_case(&ev.name)));
@@ -260,6 +275,10 @@ impl Spelling for AlipaySpelling {
             // The model handler runs the user's handler of the same event after it.
             if models.iter().any(|m| m.event == ev.name && !ev.capture) {
                 attrs.push((ev.span.start, OutAttr::new("data-mw-then", value_text(&ev.handler))));
+                continue;
+            }
+            if let Some(d) = handler_error(ev, &self.modules, &self.file, "Alipay") {
+                self.diagnostics.push(d);
                 continue;
             }
             let Some(name) = self.event(tag, custom, ev) else { continue };
@@ -358,7 +377,5 @@ mod tests {
     fn event_and_prop_names() {
         assert_eq!(pascal_case("my-event"), "MyEvent");
         assert_eq!(pascal_case("scrollToUpper"), "ScrollToUpper");
-        assert_eq!(camel_case("show-footer"), "showFooter");
-        assert_eq!(camel_case("title"), "title");
     }
 }

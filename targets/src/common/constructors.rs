@@ -7,6 +7,7 @@
 //! only the runtime functions a program calls are emitted.
 
 use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::UnitKind;
 use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
@@ -35,6 +36,8 @@ pub enum Uses {
 
 /// A target's constructor rules.
 pub struct Rules {
+    /// The platform's name, for messages.
+    pub platform: &'static str,
     /// The runtime module (`component` → `miniweave_runtime/component.js`).
     pub module: &'static str,
     pub rewrites: &'static [(&'static str, Rewrite)],
@@ -145,6 +148,17 @@ impl VisitMut for Mapper<'_> {
         let rule = self.rule(ident);
         if rule.is_some() {
             self.note_options(&call.args);
+        }
+        // WeChat builds a page with Component() too; the runtimes map Page() options to
+        // pages and Component() options to components only.
+        if rule.is_some() && ident.sym == *"Component" && self.env.unit == Some(UnitKind::Page) && !self.env.script.npm
+        {
+            let platform = self.rules.platform;
+            self.diagnostics.push(
+                Diagnostic::error("script::page-component", format!("a page built with Component() cannot be mapped for {platform} yet"))
+                    .at(&self.env.script.file, self.env.span(ident.span), "Component() in a page")
+                    .help("build the page with Page({ data, onLoad, ...handlers }), or keep this version in an #if wechat branch"),
+            );
         }
         match rule {
             Some(Rewrite::Wrap(f)) => {

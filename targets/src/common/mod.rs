@@ -1,6 +1,7 @@
 //! What the backends share.
 
 pub mod apis;
+pub mod case;
 pub mod constructors;
 pub mod emit;
 pub mod expand;

@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind};
+
+use super::case::dash_to_camel;
 use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
 use miniweave_compiler::ir::{ComponentRef, Project, Unit};
 use swc_core::ecma::ast::{
@@ -96,23 +98,6 @@ fn component_types(module: &Module) -> BTreeMap<String, PropType> {
     finder.types.unwrap_or_default()
 }
 
-/// `show-footer` → `showFooter`, as WeChat maps attributes to properties.
-fn property_name(attr: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in attr.chars() {
-        if c == '-' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 fn typed(text: Option<&str>, t: PropType) -> ExprKind {
     match t {
         PropType::Boolean => ExprKind::Bool(text.is_none_or(|s| !s.is_empty())),
@@ -144,7 +129,7 @@ fn visit(nodes: &mut [Node], types_of: &mut dyn FnMut(&str) -> Option<BTreeMap<S
                 if let Tag::Named(name) = &e.tag {
                     if let Some(types) = types_of(name).filter(|t| !t.is_empty()) {
                         for attr in e.attrs.iter_mut().filter(|a| a.kind == AttrKind::Plain) {
-                            let Some(t) = types.get(&property_name(&attr.name)) else { continue };
+                            let Some(t) = types.get(&dash_to_camel(&attr.name)) else { continue };
                             let literal = match &attr.value {
                                 None => None,
                                 Some(v) => match v.as_literal() {
@@ -179,6 +164,5 @@ mod tests {
         assert_eq!(typed(Some("false"), PropType::Boolean), ExprKind::Bool(true));
         assert_eq!(typed(Some(""), PropType::Boolean), ExprKind::Bool(false));
         assert_eq!(typed(None, PropType::Boolean), ExprKind::Bool(true));
-        assert_eq!(property_name("show-footer"), "showFooter");
     }
 }

@@ -51,6 +51,37 @@ pub struct Origin<'a> {
     pub fallback: Span,
 }
 
+/// WeChat lets a view-script function handle an event (`bindtouchmove="{{drag.move}}"`, WXS
+/// 响应事件, with its `ownerInstance` API in the render layer). Alipay forbids SJS functions as
+/// handlers and Weibo's pages have no such layer, so the binding is an error there.
+pub fn handler_error(
+    ev: &miniweave_compiler::ir::template::Event,
+    modules: &[String],
+    file: &Arc<SourceFile>,
+    platform: &str,
+) -> Option<Diagnostic> {
+    let root = ev.handler.as_single_expr()?.root_ident()?;
+    modules.iter().any(|m| m == root).then(|| {
+        Diagnostic::error(
+            "template::view-script-handler",
+            format!("{platform} cannot run a view-script function as an event handler (`{}`)", ev.attr_name),
+        )
+        .at(file, ev.span, "a view-script function")
+        .help("handle the event in a page or component method, or keep this binding in an #if branch for WeChat")
+    })
+}
+
+/// The names of the view-script modules a document declares.
+pub fn module_names(nodes: &[miniweave_compiler::ir::template::Node]) -> Vec<String> {
+    let mut names = Vec::new();
+    miniweave_compiler::ir::template::walk_nodes(nodes, &mut |n| {
+        if let miniweave_compiler::ir::template::Node::ViewScript(v) = n {
+            names.push(v.module.clone());
+        }
+    });
+    names
+}
+
 fn ident(name: &str) -> Ident {
     Ident::new_no_ctxt(name.into(), DUMMY_SP)
 }

@@ -13,7 +13,7 @@ mod runtime_import;
 use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::Project;
+use miniweave_compiler::ir::{Project, UnitKind};
 use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::script::{ModuleFormat, Script};
 use swc_core::common::sync::Lrc;
@@ -69,6 +69,8 @@ pub struct PassEnv<'a> {
     /// The runtime folder, relative to the module's own folder (`../../miniweave_runtime`).
     pub runtime_rel: String,
     pub format: OutputFormat,
+    /// Whether the module is a page's or component's own script, and which.
+    pub unit: Option<UnitKind>,
 }
 
 impl PassEnv<'_> {
@@ -165,13 +167,14 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
     let runtime_rel = format!("{runtime_dir_rel}/swc.js");
     let mut pass_output = PassOutput::default();
     let commonjs_source = script.format.is_commonjs();
+    let unit = script.path.strip_suffix(".js").and_then(|u| project.units.get(u)).map(|u| u.kind);
 
     let (program, helpers, marks) = GLOBALS.set(&Globals::new(), || {
         let marks = Marks { unresolved: Mark::new(), top_level: Mark::new() };
         let unresolved = SyntaxContext::empty().apply_mark(marks.unresolved);
         let mut program = Program::Module(script.module.clone());
         resolver(marks.unresolved, marks.top_level, false).process(&mut program);
-        let env = PassEnv { marks: &marks, script, runtime_rel: runtime_dir_rel.clone(), format: target.format };
+        let env = PassEnv { marks: &marks, script, runtime_rel: runtime_dir_rel.clone(), format: target.format, unit };
         passes(&mut program, &env, &mut pass_output);
         program.visit_mut_with(&mut RewriteSpecifiers { deps: &deps, unresolved });
         let mut helpers = BTreeSet::new();
@@ -210,8 +213,7 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
         hygiene().process(&mut program);
         if let (true, Program::Module(module)) = (wrap, &mut program) {
             // After hygiene, so that `module` and `exports` keep their names.
-            let unit_script = script.path.strip_suffix(".js").is_some_and(|unit| project.units.contains_key(unit));
-            esm::wrap_commonjs(module, !unit_script);
+            esm::wrap_commonjs(module, unit.is_none());
         }
         fixer(Some(&comments)).process(&mut program);
         (program, helpers, marks)

@@ -14,10 +14,12 @@ use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::template::{AttrKind, Element, Value};
 use miniweave_compiler::source::SourceFile;
 
+use crate::common::case::dash_to_camel;
 use crate::common::expand::value_expr;
 use crate::common::expr::{Dialect, print};
 use crate::common::markup::OutAttr;
 use crate::common::model::models;
+use crate::common::view_script::handler_error;
 
 fn js(value: &Value) -> String {
     print(&value_expr(value), Dialect::Js)
@@ -28,22 +30,10 @@ fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
-/// `todo-id` → `todoId`: WeChat's dataset key for `data-todo-id` (dashes join words, and
-/// upper-case letters are folded, since attribute names are not case-sensitive).
+/// `todo-id` → `todoId`: WeChat's dataset key for `data-todo-id` (attribute names are not
+/// case-sensitive, so upper-case letters are folded first).
 fn dataset_key(name: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in name.chars() {
-        if c == '-' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c.to_ascii_lowercase());
-        }
-    }
-    out
+    dash_to_camel(&name.to_ascii_lowercase())
 }
 
 /// `{ key: value, … }` from (key, JavaScript expression) pairs.
@@ -67,6 +57,7 @@ fn value_js(value: Option<&Value>) -> String {
 pub fn attributes(
     e: &Element,
     custom: bool,
+    modules: &[String],
     file: &Arc<SourceFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(usize, OutAttr)> {
@@ -124,6 +115,10 @@ pub fn attributes(
         add(m.span.start, format!("@{}", m.event), Some(format!("__model({}, $event)", quoted(&m.path))));
     }
     for ev in &e.events {
+        if let Some(d) = handler_error(ev, modules, file, "Weibo") {
+            diagnostics.push(d);
+            continue;
+        }
         let mut name = format!("@{}", ev.name);
         // Modifiers mean nothing on a component's own events, which do not bubble.
         if !custom {

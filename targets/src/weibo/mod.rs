@@ -53,6 +53,7 @@ fn assemble_runtime(module: &str, names: &BTreeSet<String>) -> String {
 /// Every constructor is the runtime's: `Page(x)`/`Component(x)` record the options for the
 /// `.vue` file's export, `src/app.js` exports the app (PLATFORMS.md §7.1).
 const CONSTRUCTORS: Rules = Rules {
+    platform: "Weibo",
     module: "vue",
     rewrites: &[
         ("Component", Rewrite::Replace("register")),
@@ -170,11 +171,11 @@ fn emit_unit(
     let mut nodes = expander.expand_unit();
     diags.extend(std::mem::take(&mut expander.diagnostics));
     type_static_attributes(project, unit, &mut nodes);
-    let mut printer = VuePrinter::new(unit.template.file.clone());
+    let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, inline_done);
+    let mut printer = VuePrinter::new(unit.template.file.clone(), wxs.iter().map(|m| m.name.clone()).collect());
     let root_class = if unit.kind == UnitKind::Page { "mw-page" } else { "mw-host" };
     let mut vue = printer.document(&nodes, root_class);
     diags.extend(printer.diagnostics);
-    let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, inline_done);
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
     scripts.use_runtime(&unit.path, "vue", kind);
     let options = vue_options(unit, &nodes, &wxs);

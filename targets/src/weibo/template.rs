@@ -32,6 +32,8 @@ const HTML_VOID: &[&str] =
 
 pub struct VuePrinter {
     file: Arc<SourceFile>,
+    /// The view-script modules in scope (their functions cannot be handlers on Weibo).
+    modules: Vec<String>,
     /// Loops without `wx:key` printed so far: each gets its own key prefix.
     unkeyed_loops: usize,
     pub diagnostics: Vec<Diagnostic>,
@@ -46,8 +48,8 @@ fn ident(name: &str, span: Span) -> Expr {
 }
 
 impl VuePrinter {
-    pub fn new(file: Arc<SourceFile>) -> Self {
-        VuePrinter { file, unkeyed_loops: 0, diagnostics: Vec::new() }
+    pub fn new(file: Arc<SourceFile>, modules: Vec<String>) -> Self {
+        VuePrinter { file, modules, unkeyed_loops: 0, diagnostics: Vec::new() }
     }
 
     /// The template block of a `.vue` file: exactly one root element (Vue 2 requires it).
@@ -98,7 +100,7 @@ impl VuePrinter {
             Tag::Named(n) => n.as_str(),
         };
         let custom = matches!(&e.tag, Tag::Named(n) if !is_builtin(n));
-        let mut attrs = attributes(e, custom, &self.file, &mut self.diagnostics);
+        let mut attrs = attributes(e, custom, &self.modules, &self.file, &mut self.diagnostics);
         attrs.sort_by_key(|(at, _)| *at);
         let mut all = directives;
         all.extend(attrs.into_iter().map(|(_, a)| a));
