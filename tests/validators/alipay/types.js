@@ -18,7 +18,7 @@
 //
 // Setup: the options of a tsconfig { allowJs, checkJs, noEmit, skipLibCheck (the typings do not
 // compile under TS 5.9 without it: TS2707 in @mini-types/global), strict: false, target ES2017,
-// lib ["ES2017"], types ["@mini-types/alipay"] } as in ../runtime/alipay-api-types.test.js. The
+// lib ["ES2017"], types ["@mini-types/alipay"] } (../lib/tsc-judge.js). The
 // package's index references @mini-types/my (the `my` namespace) and @mini-types/global, which
 // declares as globals `App`, `Page`, `Component`, `Mixin`, `getApp`, `getCurrentPages`, `require`,
 // `requirePlugin`. Alipay's logic layer has timers and `console`, which the typings declare only
@@ -36,7 +36,8 @@
 // ALLOW below lists the known false positives, each with its reason; an error matching one is
 // not a failure but is counted in the summary (`--list-allowed` prints each). An entry whose code
 // is in the folder but whose error is not fails the run (stale); one with a `probe` is checked by
-// --self-test.
+// --self-test. ../runtime/alipay-api-types.test.js judges the full api.js (every adapter) with this
+// platform (ALIPAY: these options, GLOBALS and ALLOW) and requires each api.js entry to match.
 'use strict'
 const fs = require('fs')
 const path = require('path')

@@ -1,7 +1,8 @@
 // The type judges' shared engine: `tsc --checkJs --noEmit` over an emitted folder's own
 // JavaScript against one platform's API typings, through the TypeScript API (nothing written).
-// Used by ../wechat/types.js (miniprogram-api-typings) and ../alipay/types.js (@mini-types/alipay);
-// each passes a platform description:
+// Used by ../wechat/types.js (miniprogram-api-typings) and ../alipay/types.js (@mini-types/alipay),
+// and through the latter's platform by ../runtime/alipay-api-types.test.js; each passes a platform
+// description:
 //
 //   {
 //     name: 'wechat-types',              // prefix of every output line

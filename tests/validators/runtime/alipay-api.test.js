@@ -4,8 +4,8 @@
 //   node tests/validators/runtime/alipay-api.test.js <assembled-api.js>
 //
 // <assembled-api.js> is a CommonJS module assembled from ALL snippets (the compiler's own
-// assembler in the Rust tests; tests/validators/runtime/assemble.js by hand:
-//   node tests/validators/runtime/assemble.js > /tmp/api.js && node tests/validators/runtime/alipay-api.test.js /tmp/api.js).
+// assembler in the Rust tests; tests/validators/lib/assemble-runtime.js by hand:
+//   node tests/validators/lib/assemble-runtime.js alipay api --out /tmp/api.js && node tests/validators/runtime/alipay-api.test.js /tmp/api.js).
 // A recording mock of Alipay's `my` is installed as a global before the module is loaded. Each mock
 // method records its argument and answers as the real API does (result shapes per @mini-types/my
 // 3.0.14 lib.my.d.ts and AlipayDocs/open-docs mini/api/**): callbacks are called asynchronously,

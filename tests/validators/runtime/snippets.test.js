@@ -17,7 +17,12 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const ts = require(path.join(__dirname, '..', 'node_modules', 'typescript'));
-const { DIR, allNames, readSnippet, assemble } = require('./assemble');
+const lib = require('../lib/assemble-runtime');
+// The Alipay API module as the compiler assembles it; the snippets are the adapters in
+// targets/src/alipay/runtime/api/ and the shared `_core` (targets/src/common/runtime/api/).
+const assemble = (names) => lib.assemble('alipay', 'api', names);
+const readSnippet = (name) => lib.readSnippet('alipay', 'api', name);
+const allNames = () => ['_core', ...lib.snippetNames('alipay', 'api')].sort();
 
 const LISTS = path.resolve(__dirname, '../../../targets/src/api-lists');
 const wechat = JSON.parse(fs.readFileSync(path.join(LISTS, 'wechat.json'), 'utf8'));

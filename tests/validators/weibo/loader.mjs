@@ -3,7 +3,8 @@
 //   x.vue            -> `import s from "x.vue?mwscript"; export default Object.assign(s, { render, staticRenderFns })`
 //   x.vue?mwscript   -> the SFC's <script> block
 //   x.json           -> `export default <the JSON>`
-//   miniweave_runtime/vue.js -> the freshly assembled snippets, with --fresh-runtime
+//   miniweave_runtime/vue.js -> the freshly assembled snippets, with --fresh-runtime (run.js assembles
+//                               them with ../lib/assemble-runtime.js and passes the code in)
 // The templates were compiled by run.js (main thread) and arrive here as code strings.
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'

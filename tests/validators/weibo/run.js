@@ -9,6 +9,11 @@
 //                  (all snippets) instead of the folder's copy
 // --verbose        print every check, not only failures
 //
+// The hand-written fixture (tests/validators/weibo/fixture) keeps no runtime: given that folder, the
+// judge copies it to a temp folder, writes its miniweave_runtime/vue.js and api.js there with the
+// shared assembler (fixture.js, ../lib/assemble-runtime.js), judges the copy and removes it.
+// Any other folder is judged in place, with the runtime it has.
+//
 // Exit 0 when every check passes, 1 otherwise, 2 on bad usage; the last line is a summary.
 'use strict'
 
@@ -16,6 +21,8 @@ const fs = require('fs')
 const path = require('path')
 const { pathToFileURL } = require('url')
 const nodeModule = require('module')
+const os = require('os')
+const { isFixture, copyFixture } = require('./fixture')
 
 const NM = path.join(__dirname, '..', 'node_modules')
 const { JSDOM } = require(path.join(NM, 'jsdom'))
@@ -30,8 +37,12 @@ for (const f of flags) {
   if (!['--fresh-runtime', '--verbose'].includes(f)) usage(`unknown option ${f}`)
 }
 if (positional.length !== 1) usage('expected one folder')
-const ROOT = path.resolve(positional[0])
-if (!fs.existsSync(ROOT) || !fs.statSync(ROOT).isDirectory()) usage(`not a folder: ${ROOT}`)
+const GIVEN = path.resolve(positional[0])
+if (!fs.existsSync(GIVEN) || !fs.statSync(GIVEN).isDirectory()) usage(`not a folder: ${GIVEN}`)
+// The fixture: a temp copy with its generated runtime (see above).
+const FROM_FIXTURE = isFixture(GIVEN)
+const ROOT = FROM_FIXTURE ? copyFixture(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mw-weibo-fixture-')), 'fixture')) : GIVEN
+if (FROM_FIXTURE) process.on('exit', () => fs.rmSync(path.dirname(ROOT), { recursive: true, force: true }))
 const SRC = fs.existsSync(path.join(ROOT, 'src', 'app.json')) ? path.join(ROOT, 'src') : ROOT
 const VERBOSE = flags.has('--verbose')
 
@@ -285,7 +296,7 @@ async function staticChecks() {
 
 let runtimeCode = null
 function installLoader() {
-  if (flags.has('--fresh-runtime')) runtimeCode = require('./assemble').assemble()
+  if (flags.has('--fresh-runtime')) runtimeCode = require('../lib/assemble-runtime').assemble('weibo', 'vue')
   nodeModule.register(pathToFileURL(path.join(__dirname, 'loader.mjs')).href, {
     data: { root: pathToFileURL(SRC + path.sep).href, vue: compiled, fresh: runtimeCode },
   })
@@ -626,7 +637,7 @@ async function main() {
   if (orphans.length) results.push({ name: 'no stray warnings or errors', problems: orphans })
   const failed = results.filter((r) => r.problems.length)
   if (orphans.length) console.log(`FAIL no stray warnings or errors\n${orphans.map((p) => '     ' + p).join('\n')}`)
-  const shown = path.relative(process.cwd(), ROOT) || '.'
+  const shown = (path.relative(process.cwd(), GIVEN) || '.') + (FROM_FIXTURE ? ', runtime assembled from the snippets' : '')
   console.log(
     `weibo judge: ${results.length - failed.length}/${results.length} checks passed` +
       (modelChecked ? `, ${modelChecked} model: binding(s)` : '') +

@@ -20,7 +20,12 @@ global.document = dom.window.document
 const Vue = require(path.join(NM, 'vue'))
 const compiler = require(path.join(NM, 'vue-template-compiler'))
 const ts = require(path.join(NM, 'typescript'))
-const { DIR, allNames, readSnippet, assemble, minifiedSize } = require('./assemble')
+const lib = require('../lib/assemble-runtime')
+// The Vue runtime module, as the compiler assembles it (every snippet when `names` is omitted).
+const assemble = (names) => lib.assemble('weibo', 'vue', names)
+const readSnippet = (name) => lib.readSnippet('weibo', 'vue', name)
+const allNames = () => lib.snippetNames('weibo', 'vue')
+const minifiedSize = (code) => lib.minifiedSize(code, { esm: true })
 
 const BUILTIN = new Set(['view', 'text', 'input', 'button', 'slider', 'switch', 'image', 'icon', 'block'])
 Vue.config.productionTip = false

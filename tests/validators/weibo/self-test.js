@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Self-test of the Weibo judge: run.js must pass the hand-written fixture (fixture/, emitted-style
 // output of the showcase's index, explore and me pages) and must fail each known mistake injected
-// into a temporary copy of it, naming the right problem.
+// into a temporary copy of it, naming the right problem. Each copy gets the runtime the fixture
+// does not keep (fixture.js: miniweave_runtime/vue.js and api.js assembled from the snippets), so
+// the runtime mutation below applies to the generated vue.js.
 //
 //   node tests/validators/weibo/self-test.js [--fresh-runtime]
 'use strict'
@@ -11,7 +13,8 @@ const os = require('os')
 const path = require('path')
 const { spawnSync } = require('child_process')
 
-const FIXTURE = path.join(__dirname, 'fixture')
+const { copyFixture } = require('./fixture')
+
 const RUN = path.join(__dirname, 'run.js')
 const extra = process.argv.includes('--fresh-runtime') ? ['--fresh-runtime'] : []
 
@@ -30,9 +33,7 @@ const MUTATIONS = [
   ['the app without App()', 'app.js', 'export default __mwRt.app(', '__mwRt.app(', 'app.js'],
 ]
 
-function copy(to) {
-  fs.cpSync(FIXTURE, to, { recursive: true })
-}
+const copy = copyFixture
 function run(dir) {
   const r = spawnSync(process.execPath, [RUN, dir, ...extra], { encoding: 'utf8' })
   return { status: r.status, out: `${r.stdout}${r.stderr}` }
