@@ -8,7 +8,7 @@ mod errors;
 mod judges;
 mod native;
 mod platform_gaps;
-mod runtime_alipay;
+mod runtime_apis;
 mod scripts;
 mod showcase_alipay;
 mod showcase_wechat;

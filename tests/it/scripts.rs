@@ -144,3 +144,33 @@ fn release_builds_are_minified_without_maps_and_still_run() {
     assert_eq!(run_answer(&entry, Target::Wechat), "hello,mini-build,mini,json,legacy,42,legacy,legacy2,wechat");
     assert!(run_answer(&out.join("weibo/src/utils/entry.js"), Target::Weibo).ends_with(",weibo"));
 }
+
+#[test]
+fn circular_imports_work_as_commonjs_allows_on_every_target() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<template><view>x</view></template>\n<script>\nimport { answer } from '../../utils/entry'\nPage({ data: { a: answer() } })\n</script>\n",
+        ),
+        ("src/utils/entry.js", "import { ping } from './a'\nexport function answer() { return ping(3) }\n"),
+        // a and b import each other; each uses the other only when called.
+        (
+            "src/utils/a.js",
+            "import { pong } from './b'\nexport function ping(n) { return n === 0 ? 'a' : pong(n - 1) }\n",
+        ),
+        (
+            "src/utils/b.js",
+            "import { ping } from './a'\nexport function pong(n) { return n === 0 ? 'b' : ping(n - 1) }\n",
+        ),
+    ]);
+    let out = dir.path().join("dist");
+    build(&BuildOptions::new(dir.path()).targets(Target::ALL).out_dir(&out)).unwrap();
+    for target in Target::ALL {
+        let root = match target {
+            Target::Weibo => out.join("weibo/src"),
+            _ => out.join(target.name()),
+        };
+        assert_eq!(run_answer(&root.join("utils/entry.js"), target), "b", "{target:?}");
+    }
+}

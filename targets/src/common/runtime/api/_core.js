@@ -4,7 +4,8 @@ function __mwFail(name, e) {
   var r = {}, k, m = e;
   if (e && typeof e == 'object') {
     for (k in e) r[k] = e[k];
-    m = e instanceof Error ? e.message : e.errorMessage || (e.error != null ? 'error ' + e.error : '');
+    // Alipay says errorMessage/error; a WeChat-like host (Weibo) may already say errMsg.
+    m = e instanceof Error ? e.message : e.errorMessage || (e.errMsg ? String(e.errMsg).replace(/^[^:]*:fail ?/, '') : e.error != null ? 'error ' + e.error : '');
   }
   r.errMsg = name + ':fail' + (m ? ' ' + m : '');
   return r;

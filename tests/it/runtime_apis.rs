@@ -1,6 +1,7 @@
-//! Alipay's API adapters, assembled by the compiler exactly as a program using all of them
-//! gets them, against a recording `my` whose answers follow Alipay's typings and docs; typed
-//! against @mini-types/alipay; and the snippets' format, syntax and size budget.
+//! The API runtimes. Alipay's adapters, assembled by the compiler exactly as a program using
+//! all of them gets them, against a recording `my` whose answers follow Alipay's typings and
+//! docs; typed against @mini-types/alipay; the snippets' format, syntax and size budget.
+//! Weibo's calling-convention adapters against a recording `wbx`.
 
 use crate::support::run_validator;
 
@@ -14,5 +15,11 @@ fn alipay_api_adapters_behave_as_wechats_api_and_type_check() {
         assert!(ok, "{script}: {report}");
     }
     let (ok, report) = run_validator("runtime/snippets.test.js", &[]);
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn weibo_api_adapters_keep_wechats_calling_convention() {
+    let (ok, report) = run_validator("runtime/weibo-api.test.js", &[]);
     assert!(ok, "{report}");
 }
