@@ -21,3 +21,4 @@ pub mod html;
 pub mod json;
 pub mod project;
 pub mod script;
+pub mod style;

@@ -46,7 +46,12 @@ fn templates_become_vue_directives_and_bindings() {
     let tag = index.find("__mwT0.label").expect("the tag template is expanded with its data");
     assert!(index[..tag].contains("in [{label: 'all', active: filter === 'all'}]"), "{index}");
     let item = s.file("weibo", "src/components/todo-item/todo-item.vue");
-    assert!(item.contains(":class=\"'todo ' + (item.done ? 'todo--done' : '')\""), "{item}");
+    // The component's classes carry its scope; a class computed at run time goes through it.
+    let scope = miniweave_targets::style::Scope::of("components/todo-item/todo-item").prefix;
+    assert!(
+        item.contains(&format!(":class=\"'{scope}-todo' + ' ' + __cls((item.done ? 'todo--done' : ''))\"")),
+        "{item}"
+    );
     // data-* also reach the runtime as the element's dataset.
     assert!(item.contains(":mwds.prop=\"{ 'id': item.id }\""), "{item}");
     let settings = s.file("weibo", "src/packageA/pages/settings/settings.vue");

@@ -19,8 +19,8 @@ fn a_second_build_rewrites_nothing_and_an_edit_rewrites_one_file() {
     let about = project.path().join("src/packageA/pages/about/about.mini");
     fs::write(&about, read(&about).replace("One source tree", "One source")).unwrap();
     let third = build(&options).unwrap();
-    // about.wxml, and about.js.map, which embeds the .mini file's text.
-    assert_eq!(third.targets[0].written, Some(2));
+    // about.wxml, and about.js.map and about.wxss.map, which embed the .mini file's text.
+    assert_eq!(third.targets[0].written, Some(3));
 }
 
 #[test]
@@ -30,13 +30,13 @@ fn stale_files_are_removed_and_foreign_files_kept() {
     build(&options).unwrap();
     let out = project.path().join("dist/wechat");
     fs::write(out.join("notes.txt"), "mine").unwrap();
-    // Drop the detail page: its five files (wxml, json, js, its map, wxss) must go, and its
-    // folder with them, and the modules only it imported (utils/date.js, its map, dayjs).
+    // Drop the detail page: its six files (wxml, json, js, wxss and their maps) must go, and
+    // its folder with them, and the modules only it imported (utils/date.js, its map, dayjs).
     let app = project.path().join("src/app.mini");
     fs::write(&app, read(&app).replace("\"pages/me/me\",\n    \"pages/detail/detail\"", "\"pages/me/me\"")).unwrap();
     fs::remove_dir_all(project.path().join("src/pages/detail")).unwrap();
     let report = build(&options).unwrap();
-    assert_eq!(report.targets[0].removed, Some(8));
+    assert_eq!(report.targets[0].removed, Some(9));
     let files = files_under(&out);
     assert!(!files.iter().any(|f| f.starts_with("pages/detail/")), "{files:?}");
     assert!(

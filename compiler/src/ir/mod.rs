@@ -109,6 +109,10 @@ pub struct StyleSheet {
     pub text: String,
     /// Where `text` starts in `file`.
     pub base: usize,
+    /// The text parsed (`None` when it does not parse; the error is reported).
+    pub css: Option<Arc<crate::style::Css>>,
+    /// Maps the parser's positions to spans of `file`.
+    pub located: crate::style::Located,
 }
 
 /// An imported `.json` file, or an `.html` file as a rich-text `nodes` array.

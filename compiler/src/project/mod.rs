@@ -7,4 +7,5 @@ pub mod npm;
 pub mod options;
 pub mod paths;
 pub mod resolve;
+pub mod size;
 pub mod view;

@@ -4,6 +4,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::size::ByteSize;
 use crate::target::Target;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -43,7 +44,7 @@ pub struct AlipaySettings {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AssetSettings {
-    pub inline_limit: Option<String>,
+    pub inline_limit: Option<ByteSize>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -61,6 +62,9 @@ pub const WEIBO_PLACEHOLDER_APPID: &str = "wbox-placeholder-appid";
 /// The Alipay base library supported when `alipay.minBaseLibrary` is not set.
 pub const DEFAULT_ALIPAY_BASE_LIBRARY: &str = "2.8.5";
 
+/// `assets.inlineLimit`'s default (LANGUAGE.md §1).
+pub const DEFAULT_INLINE_LIMIT: u64 = 8 * 1024;
+
 impl ProjectOptions {
     pub fn appid(&self, target: Target) -> &str {
         match target {
@@ -68,6 +72,11 @@ impl ProjectOptions {
             Target::Alipay => self.alipay.appid.as_deref().unwrap_or(ALIPAY_PLACEHOLDER_APPID),
             Target::Weibo => self.weibo.appid.as_deref().unwrap_or(WEIBO_PLACEHOLDER_APPID),
         }
+    }
+
+    /// `url()` assets up to this size are inlined where a target cannot load them from styles.
+    pub fn inline_limit(&self) -> u64 {
+        self.assets.inline_limit.map_or(DEFAULT_INLINE_LIMIT, |s| s.0)
     }
 
     pub fn alipay_base_library(&self) -> &str {

@@ -4,18 +4,20 @@ pub mod components;
 mod config;
 pub mod template;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::template::{Node, Tag, walk_nodes};
-use miniweave_compiler::ir::{Project, Template, Unit};
-use miniweave_compiler::project::paths::dir_of;
+use miniweave_compiler::ir::template::{FileRef, Node, Tag, ViewScript, ViewScriptSource, walk_nodes};
+use miniweave_compiler::ir::{Project, Template, Unit, UnitKind};
+use miniweave_compiler::project::paths::{dir_of, relative};
+use miniweave_compiler::source::Span;
 use miniweave_compiler::target::Target;
 use miniweave_compiler::template::builtins::is_builtin;
 use serde_json::json;
 
+use crate::common::class_scope::{Helper, SJS_MODULE, external_classes, scope_unit};
 use crate::common::constructors::{Rewrite, Rules, Uses};
-use crate::common::emit::{FileKinds, emit_app_style, emit_support_files};
+use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, unit_role};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
@@ -25,7 +27,7 @@ use crate::common::view_script::{Dialect, Origin, module_names, to_esm};
 use crate::common::wxml::print_document;
 use crate::common::{apis, constructors};
 use crate::emitted::Emitted;
-use crate::script::{OutputFormat, ScriptTarget};
+use crate::script::{OutputFormat, RUNTIME_DIR, ScriptTarget, runtime_dir};
 
 use config::ConfigMapper;
 use template::{AlipaySpelling, move_slots_off_blocks};
@@ -113,10 +115,20 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         constructors::map(program, env, out, &CONSTRUCTORS);
         apis::map(program, env, out, Target::Alipay);
     });
+    let externals = external_classes(project);
+    let mut scope_dirs = BTreeSet::new();
     for unit in project.units.values() {
-        for snippet in emit_unit(project, unit, &mut out, &mut diags) {
+        let unit_out = emit_unit(project, unit, &externals, &mut out, &mut diags);
+        for snippet in unit_out.snippets {
             scripts.use_runtime(&unit.path, "component", snippet);
         }
+        if unit_out.scope_helper {
+            scope_dirs.insert(runtime_dir(project, &unit.path));
+        }
+    }
+    for dir in scope_dirs {
+        let path = place(&format!("{dir}/scope.sjs"));
+        out.add(path, include_str!("runtime/scope.sjs"), project.package_of(&dir), RUNTIME_DIR, &mut diags);
     }
     for (path, template) in &project.templates {
         for snippet in emit_axml(project, path, without_components(&template.nodes), template, &mut out, &mut diags) {
@@ -136,21 +148,57 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     (out, diags)
 }
 
-/// Emits a unit's AXML, JSON and ACSS; the runtime snippets its template's handlers need.
-fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) -> BTreeSet<&'static str> {
+/// What a unit's template needs from the runtime.
+struct UnitRuntime {
+    /// Snippets of the `component` module its generated handlers call.
+    snippets: BTreeSet<&'static str>,
+    /// Whether it computes class names at run time (`scope.sjs`).
+    scope_helper: bool,
+}
+
+/// Emits a unit's AXML, JSON and ACSS.
+fn emit_unit(
+    project: &Project,
+    unit: &Unit,
+    externals: &BTreeMap<String, BTreeSet<String>>,
+    out: &mut Emitted,
+    diags: &mut Vec<Diagnostic>,
+) -> UnitRuntime {
     let source = unit.file.name();
     let path = place(&unit.path);
-    let mut expander = Expander::new(project, unit, Policy::WhereComponents, "Alipay");
+    // A component's templates are all expanded into it, so their class names take its scope.
+    let policy = if unit.kind == UnitKind::Component { Policy::Everything } else { Policy::WhereComponents };
+    let mut expander = Expander::new(project, unit, policy, "Alipay");
     let mut nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
     type_static_attributes(project, unit, &mut nodes);
-    let runtime = emit_axml(project, &format!("{}.wxml", unit.path), nodes, &unit.template, out, diags);
+    let scope_helper = scope_unit(unit, &mut nodes, externals, Helper::Sjs);
+    if scope_helper {
+        let runtime = format!("{}/scope.wxs", runtime_dir(project, &unit.path));
+        let src = relative(dir_of(&unit.path), &runtime);
+        let src = if src.starts_with('.') { src } else { format!("./{src}") };
+        let source = ViewScriptSource::File(FileRef { src, span: Span::point(0) });
+        nodes.insert(0, Node::ViewScript(ViewScript { module: SJS_MODULE.into(), source, span: Span::point(0) }));
+    }
+    let snippets = emit_axml(project, &format!("{}.wxml", unit.path), nodes, &unit.template, out, diags);
     let json = ConfigMapper::new(diags).unit_json(unit);
     out.add(format!("{path}.json"), to_pretty(&json), unit.package, source, diags);
     if let Some(style) = &unit.style {
-        out.add(format!("{path}.acss"), style.text.clone(), unit.package, source, diags);
+        let styles = KINDS.styles(project);
+        let logical = format!("{}.wxss", unit.path);
+        emit_style(
+            project,
+            style,
+            &logical,
+            format!("{path}.acss"),
+            &unit_role(unit),
+            &styles,
+            unit.package,
+            out,
+            diags,
+        );
     }
-    runtime
+    UnitRuntime { snippets, scope_helper }
 }
 
 /// A template file as Alipay may import it: Alipay forbids custom components in imported

@@ -2,11 +2,13 @@
 //! the assets the platform uploads. Scripts are emitted by [`super::scripts`].
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::Project;
+use miniweave_compiler::ir::{Project, StyleSheet, Unit, UnitKind};
+use miniweave_compiler::target::Target;
 
 use super::paths::{has_ext, with_ext};
 use super::view_script::{Dialect, Origin, to_esm};
 use crate::emitted::Emitted;
+use crate::style::{self, EmittedStyle, Role, Scope, StyleTarget};
 
 /// How a platform names and filters files.
 pub struct FileKinds {
@@ -21,10 +23,56 @@ pub struct FileKinds {
     pub place: fn(&str) -> String,
 }
 
+impl FileKinds {
+    /// How this platform's stylesheets are written.
+    pub fn styles(&self, project: &Project) -> StyleTarget {
+        StyleTarget { target: project.target, ext: self.style_ext, release: project.release, place: self.place }
+    }
+}
+
+/// The role of a unit's stylesheet: a component's carries its scope, which the targets
+/// without isolation of their own apply.
+pub fn unit_role(unit: &Unit) -> Role {
+    match unit.kind {
+        UnitKind::Page => Role::Global,
+        UnitKind::Component => Role::Component(Some(Scope::of(&unit.path))),
+    }
+}
+
+/// A stylesheet written to `out_path` (logical path `logical`), with its source map.
+#[allow(clippy::too_many_arguments)]
+pub fn emit_style(
+    project: &Project,
+    sheet: &StyleSheet,
+    logical: &str,
+    out_path: String,
+    role: &Role,
+    styles: &StyleTarget,
+    package: usize,
+    out: &mut Emitted,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // WeChat isolates components itself (`styleIsolation`).
+    let role = match (role, project.target) {
+        (Role::Component(_), Target::Wechat) => Role::Component(None),
+        (r, _) => r.clone(),
+    };
+    if let Some(EmittedStyle { mut code, map }) = style::emit(project, sheet, logical, &out_path, &role, styles, diags)
+    {
+        if let Some(map) = map {
+            let name = out_path.rsplit('/').next().unwrap_or(&out_path);
+            code.push_str(&format!("\n/*# sourceMappingURL={name}.map */\n"));
+            out.add(format!("{out_path}.map"), map, package, sheet.file.name(), diags);
+        }
+        out.add(out_path, code, package, sheet.file.name(), diags);
+    }
+}
+
 pub fn emit_app_style(project: &Project, kinds: &FileKinds, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
-    let app = &project.app;
-    if let Some(style) = &app.style {
-        out.add((kinds.place)(&format!("app.{}", kinds.style_ext)), style.text.clone(), 0, app.file.name(), diags);
+    if let Some(style) = &project.app.style {
+        let logical = format!("app.{}", kinds.style_ext);
+        let placed = (kinds.place)(&logical);
+        emit_style(project, style, "app.wxss", placed, &Role::Global, &kinds.styles(project), 0, out, diags);
     }
 }
 
@@ -47,14 +95,10 @@ pub fn emit_support_files(project: &Project, kinds: &FileKinds, out: &mut Emitte
         };
         out.add(target, code, project.package_of(path), script.file.name(), diags);
     }
+    let styles = kinds.styles(project);
     for (path, style) in &project.styles {
-        out.add(
-            place(&with_ext(path, kinds.style_ext)),
-            style.text.clone(),
-            project.package_of(path),
-            style.file.name(),
-            diags,
-        );
+        let out_path = place(&with_ext(path, kinds.style_ext));
+        emit_style(project, style, path, out_path, &Role::Shared, &styles, project.package_of(path), out, diags);
     }
     for (path, asset) in &project.assets {
         if has_ext(path, kinds.uploads) {

@@ -2,6 +2,7 @@
 
 pub mod apis;
 pub mod case;
+pub mod class_scope;
 pub mod constructors;
 pub mod emit;
 pub mod expand;

@@ -6,7 +6,7 @@
 //! or `Boolean` property is written as the typed value it means (`count="{{3}}"`,
 //! `:count="3"`). Values computed at run time are converted by the runtime.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind};
 
@@ -14,7 +14,7 @@ use super::case::dash_to_camel;
 use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
 use miniweave_compiler::ir::{ComponentRef, Project, Unit};
 use swc_core::ecma::ast::{
-    CallExpr, Callee, Expr as JsExpr, KeyValueProp, Module, ObjectLit, Prop, PropName, PropOrSpread,
+    CallExpr, Callee, Expr as JsExpr, KeyValueProp, Lit, Module, ObjectLit, Prop, PropName, PropOrSpread,
 };
 use swc_core::ecma::visit::{Visit, VisitWith};
 
@@ -89,6 +89,32 @@ fn properties_of(options: &ObjectLit) -> BTreeMap<String, PropType> {
         }
     }
     types
+}
+
+/// The external classes a component's script declares: string arrays under
+/// `externalClasses`, or under `classes` (Vant's `VantComponent({ classes: [...] })`, which
+/// it turns into `externalClasses`), wherever they are written.
+pub fn declared_external_classes(module: &Module) -> BTreeSet<String> {
+    struct Finder {
+        found: BTreeSet<String>,
+    }
+    impl Visit for Finder {
+        fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
+            if matches!(key_name(&prop.key).as_deref(), Some("externalClasses" | "classes")) {
+                if let JsExpr::Array(array) = &*prop.value {
+                    for item in array.elems.iter().flatten() {
+                        if let JsExpr::Lit(Lit::Str(s)) = &*item.expr {
+                            self.found.extend(s.value.as_str().map(str::to_string));
+                        }
+                    }
+                }
+            }
+            prop.visit_children_with(self);
+        }
+    }
+    let mut finder = Finder { found: BTreeSet::new() };
+    module.visit_with(&mut finder);
+    finder.found
 }
 
 /// The typed properties a component's script declares.

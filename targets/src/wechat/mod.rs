@@ -9,7 +9,7 @@ use miniweave_compiler::target::Target;
 use serde_json::Value;
 
 use crate::common::apis;
-use crate::common::emit::{FileKinds, emit_app_style, emit_support_files, same_place};
+use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, same_place, unit_role};
 use crate::common::json::{to_pretty, with_first};
 use crate::common::scripts::ScriptEmitter;
 use crate::common::unit_config_map;
@@ -46,7 +46,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| apis::map(program, env, out, Target::Wechat));
     scripts.emit_runtime(&mut out, &mut diags);
     for unit in project.units.values() {
-        emit_unit(unit, &mut out, &mut diags);
+        emit_unit(project, unit, &mut out, &mut diags);
     }
     for (path, template) in &project.templates {
         let wxml = print_document(&template.nodes, &mut WechatSpelling);
@@ -57,13 +57,15 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     (out, diags)
 }
 
-fn emit_unit(unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let source = unit.file.name();
     let wxml = print_document(&unit.template.nodes, &mut WechatSpelling);
     out.add(format!("{}.wxml", unit.path), wxml, unit.package, source, diags);
     out.add(format!("{}.json", unit.path), to_pretty(&unit_json(unit)), unit.package, source, diags);
     if let Some(style) = &unit.style {
-        out.add(format!("{}.wxss", unit.path), style.text.clone(), unit.package, source, diags);
+        let path = format!("{}.wxss", unit.path);
+        let styles = KINDS.styles(project);
+        emit_style(project, style, &path, path.clone(), &unit_role(unit), &styles, unit.package, out, diags);
     }
 }
 

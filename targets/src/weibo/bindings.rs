@@ -53,14 +53,15 @@ fn value_js(value: Option<&Value>) -> String {
     }
 }
 
-/// The attributes (with their source offsets, for ordering) of element `e`.
+/// The attributes (with their source offsets, for ordering) of element `e`, and whether a
+/// two-way binding needs the runtime's `__model`.
 pub fn attributes(
     e: &Element,
     custom: bool,
     modules: &[String],
     file: &Arc<SourceFile>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(usize, OutAttr)> {
+) -> (Vec<(usize, OutAttr)>, bool) {
     let mut attrs: Vec<(usize, OutAttr)> = Vec::new();
     let mut dataset = Vec::new();
     let mut marks = Vec::new();
@@ -142,7 +143,7 @@ pub fn attributes(
         let attr = if calls.is_empty() { OutAttr::flag(name) } else { OutAttr::new(name, calls.join("; ")) };
         attrs.push((at, attr));
     }
-    attrs
+    (attrs, !models.is_empty())
 }
 
 #[cfg(test)]

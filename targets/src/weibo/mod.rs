@@ -14,7 +14,7 @@ mod project_files;
 pub mod template;
 mod unit_script;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::template::{Node, ViewScriptSource, walk_nodes};
@@ -24,8 +24,9 @@ use miniweave_compiler::target::Target;
 use serde_json::Value;
 use swc_core::ecma::ast::Program;
 
-use crate::common::constructors::{RUNTIME_LOCAL, Rewrite, Rules};
-use crate::common::emit::{FileKinds, emit_support_files};
+use crate::common::class_scope::{Helper, external_classes, scope_unit};
+use crate::common::constructors::{RUNTIME_LOCAL, Rewrite, Rules, Uses};
+use crate::common::emit::{FileKinds, emit_style, emit_support_files, unit_role};
 use crate::common::expand::{Expander, Policy, unit_document};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
@@ -36,6 +37,7 @@ use crate::common::view_script::{Dialect, Origin, to_esm};
 use crate::common::{apis, constructors};
 use crate::emitted::Emitted;
 use crate::script::{OutputFormat, PassEnv, PassOutput, ScriptTarget, import_runtime, runtime_dir};
+use crate::style::{self, Role, Scope};
 
 use template::VuePrinter;
 use unit_script::{WxsModule, items, scriptless, vue_options};
@@ -63,7 +65,7 @@ const CONSTRUCTORS: Rules = Rules {
         ("getApp", Rewrite::Replace("getApp")),
         ("getCurrentPages", Rewrite::Replace("pages")),
     ],
-    optional: &[],
+    optional: &[("select", Uses::Member(&["selectComponent", "selectAllComponents"]))],
     app_exports: true,
 };
 
@@ -96,9 +98,9 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
         None => out.add(place("app.js"), "export default {};\n", 0, project.app.file.name(), &mut diags),
     }
-    let mut inline_done = BTreeSet::new();
+    let mut shared = Shared { inline_done: BTreeSet::new(), externals: external_classes(project) };
     for unit in project.units.values() {
-        emit_unit(unit, &mut scripts, &mut out, &mut diags, &mut inline_done);
+        emit_unit(unit, &mut scripts, &mut out, &mut diags, &mut shared);
     }
     for script in project.modules.values() {
         scripts.emit(script, project.package_of(&script.path), &mut out, &mut diags, passes);
@@ -158,12 +160,20 @@ fn view_scripts(
     modules
 }
 
+/// What the units of one build share.
+struct Shared {
+    /// Inline view scripts already written (a template file's, used by several units).
+    inline_done: BTreeSet<String>,
+    /// Every component's external classes.
+    externals: BTreeMap<String, BTreeSet<String>>,
+}
+
 fn emit_unit(
     unit: &Unit,
     scripts: &mut ScriptEmitter<'_>,
     out: &mut Emitted,
     diags: &mut Vec<Diagnostic>,
-    inline_done: &mut BTreeSet<String>,
+    shared: &mut Shared,
 ) {
     let project = scripts.project;
     let source = unit.file.name();
@@ -171,14 +181,26 @@ fn emit_unit(
     let mut nodes = expander.expand_unit();
     diags.extend(std::mem::take(&mut expander.diagnostics));
     type_static_attributes(project, unit, &mut nodes);
-    let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, inline_done);
+    if scope_unit(unit, &mut nodes, &shared.externals, Helper::Method) {
+        scripts.use_runtime(&unit.path, "vue", "cls");
+    }
+    let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, &mut shared.inline_done);
     let mut printer = VuePrinter::new(unit.template.file.clone(), wxs.iter().map(|m| m.name.clone()).collect());
-    let root_class = if unit.kind == UnitKind::Page { "mw-page" } else { "mw-host" };
-    let mut vue = printer.document(&nodes, root_class);
+    // The root stands for WeChat's page or component host node; a component's root carries
+    // its bare scope prefix, which its `:host` rules name.
+    let root_class = match unit.kind {
+        UnitKind::Page => "mw-page".to_string(),
+        UnitKind::Component => format!("mw-host {}", Scope::of(&unit.path).prefix),
+    };
+    let mut vue = printer.document(&nodes, &root_class);
     diags.extend(printer.diagnostics);
+    if printer.uses_model {
+        scripts.use_runtime(&unit.path, "vue", "model");
+    }
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
     scripts.use_runtime(&unit.path, "vue", kind);
-    let options = vue_options(unit, &nodes, &wxs);
+    let externals = shared.externals.get(&unit.path).cloned().unwrap_or_default();
+    let options = vue_options(unit, &nodes, &wxs, &externals);
     let script = match &unit.script {
         Some(script) => {
             let mut passes = |program: &mut Program, env: &PassEnv<'_>, pass: &mut PassOutput| {
@@ -201,11 +223,22 @@ fn emit_unit(
                 .map(|l| format!("{l}\n"))
                 .collect()
         }
-        None => scriptless(unit, &nodes, &wxs, &format!("{}/vue.js", runtime_dir(project, &unit.path))),
+        None => scriptless(unit, &nodes, &wxs, &externals, &format!("{}/vue.js", runtime_dir(project, &unit.path))),
     };
     vue.push_str("\n<script>\n");
     vue.push_str(&script);
     vue.push_str("</script>\n");
+    // Assumption (WBox): a page's CSS is its own file (the WBox template's layout); a
+    // component's travels in its .vue file's <style> block, as Vue single-file components do.
+    let component_style = unit.style.as_ref().filter(|_| unit.kind == UnitKind::Component);
+    if let Some(style) = component_style {
+        let logical = format!("{}.wxss", unit.path);
+        let out_path = place(&format!("{}.vue", unit.path));
+        let styles = KINDS.styles(project);
+        if let Some(css) = style::emit(project, style, &logical, &out_path, &unit_role(unit), &styles, diags) {
+            vue.push_str(&format!("\n<style>\n{}\n</style>\n", css.code.trim_end()));
+        }
+    }
     out.add(place(&format!("{}.vue", unit.path)), vue, unit.package, source, diags);
     if unit.kind == UnitKind::Page {
         // Page JSON keeps the window keys; components are registered by the Vue files.
@@ -213,7 +246,10 @@ fn emit_unit(
         map.shift_remove("usingComponents");
         out.add(place(&format!("{}.json", unit.path)), to_pretty(&Value::Object(map)), unit.package, source, diags);
     }
-    if let Some(style) = &unit.style {
-        out.add(place(&format!("{}.css", unit.path)), style.text.clone(), unit.package, source, diags);
+    if let Some(style) = unit.style.as_ref().filter(|_| unit.kind == UnitKind::Page) {
+        let logical = format!("{}.wxss", unit.path);
+        let styles = KINDS.styles(project);
+        let out_path = place(&format!("{}.css", unit.path));
+        emit_style(project, style, &logical, out_path, &Role::Global, &styles, unit.package, out, diags);
     }
 }

@@ -36,6 +36,8 @@ pub struct VuePrinter {
     modules: Vec<String>,
     /// Loops without `wx:key` printed so far: each gets its own key prefix.
     unkeyed_loops: usize,
+    /// Whether a `model:` binding needs the runtime's `__model`.
+    pub uses_model: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -49,7 +51,7 @@ fn ident(name: &str, span: Span) -> Expr {
 
 impl VuePrinter {
     pub fn new(file: Arc<SourceFile>, modules: Vec<String>) -> Self {
-        VuePrinter { file, modules, unkeyed_loops: 0, diagnostics: Vec::new() }
+        VuePrinter { file, modules, unkeyed_loops: 0, uses_model: false, diagnostics: Vec::new() }
     }
 
     /// The template block of a `.vue` file: exactly one root element (Vue 2 requires it).
@@ -100,7 +102,8 @@ impl VuePrinter {
             Tag::Named(n) => n.as_str(),
         };
         let custom = matches!(&e.tag, Tag::Named(n) if !is_builtin(n));
-        let mut attrs = attributes(e, custom, &self.modules, &self.file, &mut self.diagnostics);
+        let (mut attrs, model) = attributes(e, custom, &self.modules, &self.file, &mut self.diagnostics);
+        self.uses_model |= model;
         attrs.sort_by_key(|(at, _)| *at);
         let mut all = directives;
         all.extend(attrs.into_iter().map(|(_, a)| a));

@@ -13,7 +13,9 @@ use miniweave_compiler::ir::{ComponentRef, Unit, UnitKind};
 use miniweave_compiler::project::paths::{dir_of, relative};
 
 use super::place;
+use crate::common::case::dash_to_camel;
 use crate::common::constructors::RUNTIME_LOCAL;
+use crate::style::Scope;
 use miniweave_compiler::script::parse;
 use miniweave_compiler::sfc::ScriptLang;
 use swc_core::common::DUMMY_SP;
@@ -136,7 +138,7 @@ fn js_string(s: &str) -> String {
 
 /// The `.vue` file's script after the unit's own: imports of the components and view
 /// scripts the template uses, and the export of the Vue options.
-pub fn vue_options(unit: &Unit, nodes: &[Node], wxs: &[WxsModule]) -> String {
+pub fn vue_options(unit: &Unit, nodes: &[Node], wxs: &[WxsModule], externals: &BTreeSet<String>) -> String {
     let mut imports = String::new();
     let mut components = Vec::new();
     for (i, (tag, path)) in used_components(unit, nodes).iter().enumerate() {
@@ -153,13 +155,25 @@ pub fn vue_options(unit: &Unit, nodes: &[Node], wxs: &[WxsModule]) -> String {
     for m in wxs {
         names.remove(&m.name);
     }
+    for name in externals {
+        names.remove(&dash_to_camel(name));
+    }
     let vars: Vec<String> = names.iter().map(|n| js_string(n)).collect();
+    // A component's class-name scope (its template's run-time classes take it) and its
+    // external classes, which are props.
+    let ext: Vec<String> = externals.iter().map(|n| js_string(n)).collect();
+    let scope = match unit.kind {
+        UnitKind::Component => {
+            format!(", scope: {}, ext: [{}]", js_string(&Scope::of(&unit.path).prefix), ext.join(", "))
+        }
+        UnitKind::Page => String::new(),
+    };
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
     let object =
         |items: &[String]| if items.is_empty() { "{}".to_string() } else { format!("{{ {} }}", items.join(", ")) };
     imports
         + &format!(
-            "export default {RUNTIME_LOCAL}.{kind}({{ path: {}, components: {}, wxs: {}, vars: [{}] }});\n",
+            "export default {RUNTIME_LOCAL}.{kind}({{ path: {}, components: {}, wxs: {}, vars: [{}]{scope} }});\n",
             js_string(&unit.path),
             object(&components),
             object(&modules),
@@ -175,12 +189,15 @@ fn relative_to(unit: &Unit, to: &str) -> String {
 
 /// The script of a unit without one: the runtime's import (logical path `runtime`), then
 /// [`vue_options`].
-pub fn scriptless(unit: &Unit, nodes: &[Node], wxs: &[WxsModule], runtime: &str) -> String {
-    format!(
-        "import {RUNTIME_LOCAL} from {};\n{}",
-        js_string(&relative_to(unit, runtime)),
-        vue_options(unit, nodes, wxs)
-    )
+pub fn scriptless(
+    unit: &Unit,
+    nodes: &[Node],
+    wxs: &[WxsModule],
+    externals: &BTreeSet<String>,
+    runtime: &str,
+) -> String {
+    let import = format!("import {RUNTIME_LOCAL} from {};\n", js_string(&relative_to(unit, runtime)));
+    import + &vue_options(unit, nodes, wxs, externals)
 }
 
 /// Generated code as module items to append to a unit's module, so that its names bind with

@@ -130,7 +130,10 @@ function findAll(node, pred, out = []) {
   return out;
 }
 
-const hasClass = (cls) => (n) => typeof n.attrs.class === 'string' && n.attrs.class.split(/\s+/).includes(cls);
+// A class as the source wrote it: components' class names are scoped, `title` emitted as
+// `<prefix>-title` with a prefix of `m` and six base-36 digits (LANGUAGE.md §5).
+const hasClass = (cls) => (n) =>
+  typeof n.attrs.class === 'string' && n.attrs.class.split(/\s+/).some((c) => c === cls || (/^m[0-9a-z]{6}-/.test(c) && c.slice(8) === cls));
 
 /** A {{ }} attribute value evaluated in scope (AXML 数据绑定: a lone {{x}} keeps x's type). */
 function evalAttr(value, scope) {

@@ -212,10 +212,34 @@ async function settle(rounds = 4) {
   }
 }
 const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : null)
+// Components' class names are scoped (LANGUAGE.md §5): a component's `.title` is emitted as
+// `.<prefix>-title`, its prefix being `m` and six base-36 digits, which its root element also
+// carries. A check names classes as the source writes them; `scoped` makes `.title` match the
+// class as written or as any component scoped it.
+function scoped(root, sel) {
+  const names = new Map()
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const c of el.classList || []) {
+      const m = /^m[0-9a-z]{6}-(.+)$/.exec(c)
+      if (m) (names.get(m[1]) || names.set(m[1], new Set()).get(m[1])).add(c)
+    }
+  }
+  return sel.replace(/\.([A-Za-z_][\w-]*)/g, (all, name) => (names.has(name) ? `:is(${[all, ...[...names.get(name)].map((c) => '.' + c)].join(', ')})` : all))
+}
+function all(root, sel) {
+  return [...root.querySelectorAll(scoped(root, sel))]
+}
+function maybe(root, sel) {
+  return root.querySelector(scoped(root, sel))
+}
 function one(root, sel, what) {
-  const el = root.querySelector(sel)
+  const el = maybe(root, sel)
   assert(el, `${what || sel}: no element matches ${sel}`)
   return el
+}
+// Whether an element has a class as the source wrote it, scoped or not.
+function hasClass(el, name) {
+  return [...el.classList].some((c) => c === name || new RegExp(`^m[0-9a-z]{6}-${name.replace(/[-]/g, '\\-')}$`).test(c))
 }
 // WBox's tap: a bubbling DOM event named `tap` (assumption, as WeChat's web-based devtools fire it).
 function tap(el) {
@@ -429,7 +453,7 @@ async function showcaseChecks() {
       let bubbled = 0
       el.addEventListener('tap', () => bubbled++)
       eq(text(one(el, '.todo__title')), '1. Water the plants', '.todo__title text')
-      assert(!one(el, '.todo').classList.contains('todo--done'), '.todo has todo--done while item.done is false')
+      assert(!hasClass(one(el, '.todo'), 'todo--done'), '.todo has todo--done while item.done is false')
       tap(one(el, '.todo__box'))
       await settle()
       eq(events.map((e) => e[0]), ['toggle'], 'events after tapping .todo__box')
@@ -440,7 +464,7 @@ async function showcaseChecks() {
       eq(bubbled, 0, 'taps reaching the parent after a catchtap (.stop)')
       parent.props = { item: Object.assign({}, item, { done: true }), index: 2 }
       await settle()
-      assert(one(el, '.todo').classList.contains('todo--done'), '.todo lacks todo--done once item.done is true')
+      assert(hasClass(one(el, '.todo'), 'todo--done'), '.todo lacks todo--done once item.done is true')
       eq(text(one(el, '.todo__title')), '3. Water the plants', '.todo__title text with index 2')
       tap(one(el, '.todo__title'))
       tap(one(el, '.todo__remove'))
@@ -460,7 +484,7 @@ async function showcaseChecks() {
       one(a.el, '.card__foot .x-foot', 'the footer slot')
       a.parent.$destroy()
       const b = await mountComponent('components/card/card.vue', { props: { title: 'No footer', showFooter: false }, children: slots })
-      assert(!b.el.querySelector('.card__foot'), '.card__foot is shown with showFooter false')
+      assert(!maybe(b.el, '.card__foot'), '.card__foot is shown with showFooter false')
       b.parent.$destroy()
     })
   }
@@ -471,10 +495,10 @@ async function showcaseChecks() {
       const vm = await openPage('pages/index/index')
       const el = vm.$el
       assert(calls.slice(before).some((c) => c.name === 'getStorageSync'), 'onLoad did not read the saved todos (no wbx.getStorageSync call)')
-      const todos = () => [...el.querySelectorAll('.todo')]
+      const todos = () => all(el, '.todo')
       eq(todos().length, 3, 'todos rendered')
       eq(text(one(todos()[0], '.todo__title')), '1. Write the spec', 'the first todo')
-      assert(todos()[0].classList.contains('todo--done'), 'the first todo (done) lacks todo--done')
+      assert(hasClass(todos()[0], 'todo--done'), 'the first todo (done) lacks todo--done')
       eq(text(one(el, '.summary')), '2 items left', '.summary (WXS fmt.plural/fmt.remaining) text')
 
       const input = one(el, '.new-todo__input')
@@ -504,7 +528,7 @@ async function showcaseChecks() {
       tap(one(todos()[1], '.todo__box'))
       await settle()
       eq(vm.data.todos[1].done, true, 'todos[1].done after tapping its box (child triggerEvent -> parent setData of todos[1].done)')
-      assert(todos()[1].classList.contains('todo--done'), 'the toggled todo lacks todo--done')
+      assert(hasClass(todos()[1], 'todo--done'), 'the toggled todo lacks todo--done')
       eq(text(one(el, '.summary')), '2 items left', '.summary after the toggle')
 
       const nav = calls.length
@@ -527,7 +551,7 @@ async function showcaseChecks() {
       await vm.__mwClose()
 
       const again = await openPage('pages/index/index')
-      eq([...again.$el.querySelectorAll('.todo__title')].map(text), ['1. Ship it'], 'todos when the page opens again (onLoad reads storage)')
+      eq(all(again.$el, '.todo__title').map(text), ['1. Ship it'], 'todos when the page opens again (onLoad reads storage)')
       await again.__mwClose()
     })
   }
@@ -539,7 +563,7 @@ async function showcaseChecks() {
       assert(calls.slice(mark).some((c) => c.name === 'request'), 'onLoad did not call wbx.request')
       const offline = calls.slice(mark).find((c) => c.name === 'showToast')
       eq(offline && offline.args[0] && offline.args[0].title, 'Offline', 'showToast after the request failed')
-      const topics = [...el.querySelectorAll('.topic')]
+      const topics = all(el, '.topic')
       eq(topics.map((t) => text(one(t, '.topic__name'))), ['Inbox zero', 'Weekly review', 'Deep work'], 'topics rendered')
       const seen = []
       const original = vm.onTopic
@@ -605,7 +629,7 @@ async function showcaseChecks() {
         assert(text(picker).includes('Title'), `the picker row shows the chosen sort: ${text(picker)}`)
       }
       const name = el.querySelector('input.name')
-      const greeting = el.querySelector('.greeting')
+      const greeting = maybe(el, '.greeting')
       if (name && greeting) {
         typeInto(name, 'Ada')
         await settle()
@@ -617,7 +641,7 @@ async function showcaseChecks() {
   if (has('pages/detail/detail.vue') && has('pages/index/index.vue')) {
     await check('showcase pages/detail: onLoad(query)', async () => {
       const vm = await openPage('pages/detail/detail', { id: '3' })
-      eq([...vm.$el.querySelectorAll('.field__value')].map(text).slice(0, 2), ['3', 'Open'], '.field__value texts for ?id=3')
+      eq(all(vm.$el, '.field__value').map(text).slice(0, 2), ['3', 'Open'], '.field__value texts for ?id=3')
       await vm.__mwClose()
     })
   }

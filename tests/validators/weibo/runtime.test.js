@@ -131,12 +131,20 @@ async function formatTests() {
       if (n !== '_core') eq(sf.statements.filter((st) => !ts.isFunctionDeclaration(st)).length, 1, `rt.${n} assignments`)
       const helpers = new Set()
       const rtKeys = new Set()
+      // An optional part: `if (rt.x) ...` uses snippet x only when the program includes it.
+      const optional = new Set()
       const walk = (node) => {
         if (ts.isIdentifier(node) && node.text.startsWith('__mw') && !defined.has(node.text)) helpers.add(node.text)
+        if (ts.isIfStatement(node) && /^rt\.\w+$/.test(node.expression.getText())) optional.add(node.expression.getText().slice(3))
+        // Object.assign(..., rt.x, ...) mixes optional methods in: absent parts are skipped.
+        if (ts.isCallExpression(node) && node.expression.getText() === 'Object.assign') {
+          for (const a of node.arguments) if (/^rt\.\w+$/.test(a.getText())) optional.add(a.getText().slice(3))
+        }
         if (ts.isPropertyAccessExpression(node) && node.expression.getText() === 'rt' && node.name.text !== n) rtKeys.add(node.name.text)
         ts.forEachChild(node, walk)
       }
       walk(sf)
+      for (const k of optional) rtKeys.delete(k)
       const justified = new Set()
       for (const h of helpers) {
         const from = s.needs.find((d) => parsed[d] && parsed[d].defined.has(h))

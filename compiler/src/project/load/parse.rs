@@ -94,9 +94,13 @@ impl Parsers<'_> {
         Some((parsed, prepared))
     }
 
+    /// A stylesheet: preprocessed, then parsed (RUST-STACK.md §5).
     pub fn style(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> StyleSheet {
         let text = self.preprocess(file, span, CommentSyntax::Css, diags);
-        StyleSheet { file: file.clone(), text, base: span.start }
+        let located = crate::style::Located::new(file.clone(), span.start);
+        let parsed = crate::style::parse(&text, &located);
+        diags.extend(parsed.diagnostics);
+        StyleSheet { file: file.clone(), text, base: span.start, css: parsed.css.map(Arc::new), located }
     }
 
     /// A view script (`.wxs`): preprocessed, kept as written.

@@ -68,6 +68,8 @@ function __mwVue(x, f, v) {
   return Object.assign({
     // Vue component names take letters, digits, '-' and '_' (not '/' or an npm scope's '@').
     name: x.path.replace(/[^\w-]/g, '-'),
+    // What the compiler knows (scope, external classes), for the optional parts.
+    mw: x,
     components: x.components,
     data() {
       const r = __mwCopy(f.d);
@@ -88,21 +90,10 @@ function __mwVue(x, f, v) {
       // WeChat ignores (with a devtools warning) a handler that is not a method.
       __ev(m, e) {
         if (typeof this[m] == 'function') return this[m](__mwEvent(e));
-      },
-      __model(p, e) {
-        const d = __mwEvent(e).detail;
-        this.setData({ [p]: d && d.value !== undefined ? d.value : d });
-      },
-      // Any component below (a slotted component's Vue parent is the component with the slot).
-      selectAllComponents(s) {
-        const r = [], walk = (c) => c.$children.forEach((v) => (v.$el && v.$el.matches && v.$el.matches(s) && r.push(v), walk(v)));
-        walk(this);
-        return r;
-      },
-      selectComponent(s) {
-        return this.selectAllComponents(s)[0] || null;
       }
-    }, m),
+      // Optional parts, present when the program uses them: run-time class names (rt.cls),
+      // two-way binding (rt.model), selectComponent (rt.select).
+    }, rt.cls, rt.model, rt.select, m),
     beforeCreate() {
       for (const k in r) k in this || (this[k] = r[k]);
       Object.assign(this, x.wxs);

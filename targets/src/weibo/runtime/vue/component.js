@@ -5,7 +5,7 @@ rt.component = function (x) {
   rt.register.o = null;
   for (const k in f.p) p[k] = __mwProp(f.p[k]);
   // The parent's class names for an external class arrive as a string prop (camel-cased by Vue).
-  (o.externalClasses || []).forEach((c) => (p[c] = String));
+  (o.externalClasses || []).concat(x.ext || []).forEach((c) => (p[c] = String));
   // pageLifetimes, relations, options (multipleSlots, styleIsolation, virtualHost) and export
   // have no Vue counterpart here and are ignored.
   return __mwVue(x, f, {

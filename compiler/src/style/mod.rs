@@ -1,0 +1,191 @@
+//! Styles: every stylesheet is parsed once by lightningcss (LANGUAGE.md §5; RUST-STACK.md §5).
+//!
+//! Parsing recovers from what WeChat's own `wcsc` accepts and ignores (old hacks such as
+//! `*zoom: 1`, a declaration lightningcss does not know how to read): each skipped
+//! declaration or rule is a warning at its position, not a failure. What cannot be read at
+//! all is an error. `rpx` needs nothing: lightningcss keeps unknown units as tokens.
+//!
+//! Positions: lightningcss counts lines from 0 and columns from 1 in UTF-16 code units; a
+//! [`Located`] maps them to byte offsets in the stylesheet's file.
+
+use std::sync::{Arc, RwLock};
+
+use lightningcss::error::{Error, ErrorLocation, ParserError};
+use lightningcss::stylesheet::{ParserFlags, ParserOptions, StyleSheet};
+use lightningcss::traits::IntoOwned;
+
+use crate::diagnostics::Diagnostic;
+use crate::source::{SourceFile, Span};
+
+/// A parsed stylesheet, owned.
+pub type Css = StyleSheet<'static>;
+
+/// Maps lightningcss positions to spans of a stylesheet's file. The text is parsed behind
+/// padding (line breaks, then spaces) that puts it at its place in the file, so positions,
+/// source maps included, are the file's own lines and UTF-16 columns.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub file: Arc<SourceFile>,
+    /// Where the stylesheet's text starts in the file (a `.mini` block's offset).
+    pub base: usize,
+}
+
+impl Located {
+    pub fn new(file: Arc<SourceFile>, base: usize) -> Self {
+        Located { file, base }
+    }
+
+    /// The padding that puts text starting at `base` at its line and column.
+    pub fn padding(&self) -> String {
+        let before = &self.file.text()[..self.base.min(self.file.text().len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let lines = before.matches('\n').count();
+        let columns: usize = before[line_start..].chars().map(char::len_utf16).sum();
+        "\n".repeat(lines) + &" ".repeat(columns)
+    }
+
+    /// The byte offset in the file of a 0-based line and a 1-based UTF-16 column.
+    pub fn offset(&self, line: u32, column: u32) -> usize {
+        let text = self.file.text();
+        let mut start = 0;
+        for _ in 0..line {
+            match text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return text.len(),
+            }
+        }
+        let mut units = 1;
+        for (i, c) in text[start..].char_indices() {
+            if units >= column || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16() as u32;
+        }
+        text.len()
+    }
+
+    /// A span from a position to the end of the token there (lightningcss gives start
+    /// positions only).
+    pub fn span(&self, line: u32, column: u32) -> Span {
+        let text = self.file.text();
+        let start = self.offset(line, column);
+        let rest = &text[start..];
+        let len = rest.find(['\n', ';', '{', '}', ',']).unwrap_or(rest.len()).max(1).min(rest.len());
+        Span::new(start, start + len)
+    }
+
+    fn error_span(&self, loc: &Option<ErrorLocation>) -> Span {
+        match loc {
+            Some(l) => self.span(l.line, l.column),
+            None => Span::new(self.base, self.base),
+        }
+    }
+
+    /// The declaration or rule a recovered error sits in: lightningcss reports where reading
+    /// gave up (often its closing `;`), users want the whole `*zoom: 1`.
+    fn skipped_span(&self, loc: &Option<ErrorLocation>) -> Span {
+        let Some(l) = loc else { return Span::new(self.base, self.base) };
+        let text = self.file.text();
+        let at = self.offset(l.line, l.column);
+        let start = text[self.base..at].rfind(['{', ';', '}']).map_or(self.base, |i| self.base + i + 1);
+        let start = start + (text[start..].len() - text[start..].trim_start().len());
+        let end = text[start..].find([';', '}']).map_or(text.len(), |i| start + i);
+        let end = start + text[start..end].trim_end().len();
+        if end > start { Span::new(start, end) } else { self.error_span(loc) }
+    }
+}
+
+/// A stylesheet's text parsed, with the problems found.
+pub struct Parsed {
+    pub css: Option<Css>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn describe(e: &ParserError<'_>) -> String {
+    e.to_string()
+}
+
+/// Parses a stylesheet's text (`located` says where it is in its file).
+pub fn parse(text: &str, located: &Located) -> Parsed {
+    let padded = located.padding() + text;
+    let text = padded.as_str();
+    let warnings = Arc::new(RwLock::new(Vec::new()));
+    let options = ParserOptions {
+        filename: located.file.name().to_string(),
+        error_recovery: true,
+        warnings: Some(warnings.clone()),
+        flags: ParserFlags::empty(),
+        ..ParserOptions::default()
+    };
+    let mut diagnostics = Vec::new();
+    let css = match StyleSheet::parse(text, options) {
+        Ok(sheet) => Some(sheet.into_owned()),
+        Err(Error { kind, loc }) => {
+            diagnostics.push(
+                Diagnostic::error("style::syntax", format!("the stylesheet does not parse: {}", describe(&kind)))
+                    .at(&located.file, located.error_span(&loc), "here")
+                    .help("check for a missing `}` or `;`, and that @import rules come before all other rules"),
+            );
+            None
+        }
+    };
+    if let Ok(found) = warnings.read() {
+        for Error { kind, loc } in found.iter() {
+            let span = located.skipped_span(loc);
+            let written = located.file.text().get(span.start..span.end).unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::warning(
+                    "style::ignored",
+                    format!("`{written}` is not valid CSS; it is left out of the output"),
+                )
+                .at(&located.file, span, describe(kind))
+                .help("WeChat ignores it too; remove it, or write it as standard CSS"),
+            );
+        }
+    }
+    Parsed { css, diagnostics }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lightningcss::stylesheet::PrinterOptions;
+
+    fn located(text: &str) -> Located {
+        Located::new(SourceFile::new("a.wxss", "a.wxss", text), 0)
+    }
+
+    #[test]
+    fn rpx_survives_and_hacks_are_warnings_at_their_position() {
+        let text = ".a { width: 750rpx; }\n.b { *zoom: 1; color: red; }\n";
+        let parsed = parse(text, &located(text));
+        let css = parsed.css.expect("parses");
+        let out = css.to_css(PrinterOptions::default()).unwrap().code;
+        assert!(out.contains("750rpx") && out.contains("color: red"), "{out}");
+        assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+        let d = &parsed.diagnostics[0];
+        assert_eq!(d.code, "style::ignored");
+        let span = d.labels[0].span;
+        assert_eq!(&text[span.start..span.end], "*zoom: 1", "{}", d.message);
+    }
+
+    #[test]
+    fn a_style_block_keeps_its_place_in_the_file() {
+        let file_text = "<template>好</template>\n<style>.a { *zoom: 1; }</style>\n";
+        let file = SourceFile::new("a.mini", "a.mini", file_text);
+        let base = file_text.find(".a").unwrap();
+        let block = &file_text[base..file_text.find("</style>").unwrap()];
+        let parsed = parse(block, &Located::new(file, base));
+        let span = parsed.diagnostics[0].labels[0].span;
+        assert_eq!(&file_text[span.start..span.end], "*zoom: 1");
+    }
+
+    #[test]
+    fn utf16_columns_become_byte_offsets() {
+        // `好` is one UTF-16 unit and three bytes; `😀` two units and four bytes.
+        let text = "/* 好😀 */ .x{}";
+        let l = located(text);
+        assert_eq!(l.offset(0, 1), 0);
+        assert_eq!(&text[l.offset(0, 11)..], ".x{}");
+    }
+}

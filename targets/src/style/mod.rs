@@ -1,0 +1,129 @@
+//! Stylesheets for one target (LANGUAGE.md §5): each parsed sheet of the IR is checked
+//! against what the platform rejects, its `@import`s and `url()`s resolved, component class
+//! names scoped where the platform has no isolation, `rpx` converted where it is not
+//! understood, and printed by lightningcss for the platforms' browsers (always with
+//! [`browsers`], so media queries keep the syntax old WebViews read). Development builds get
+//! a source map; `--release` minifies.
+
+mod imports;
+mod lint;
+pub mod scope;
+pub mod units;
+mod urls;
+
+use lightningcss::stylesheet::{MinifyOptions, PrinterOptions};
+use lightningcss::targets::{Browsers, Targets};
+use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::ir::{Project, StyleSheet};
+use miniweave_compiler::style::Css;
+use miniweave_compiler::target::Target;
+use parcel_sourcemap::SourceMap;
+
+pub use scope::Scope;
+
+/// The renderers behind the platforms: iOS 10 and Android 5.0's WebView (Chrome 53), the
+/// oldest WeChat and Alipay still run on, and what Weibo's web pages meet. Passed to every
+/// print, so nothing newer than they read is written.
+pub fn browsers() -> Targets {
+    Browsers { ios_saf: Some(10 << 16), android: Some(53 << 16), chrome: Some(53 << 16), ..Default::default() }.into()
+}
+
+/// What a stylesheet is to its unit: how it is scoped and what its imports become.
+#[derive(Debug, Clone)]
+pub enum Role {
+    /// `app.wxss` and page styles: global on every platform.
+    Global,
+    /// A component's own styles, with its scope where the target scopes class names itself.
+    Component(Option<Scope>),
+    /// A stylesheet only other stylesheets import.
+    Shared,
+}
+
+/// How one target writes stylesheets.
+#[derive(Debug, Clone, Copy)]
+pub struct StyleTarget {
+    pub target: Target,
+    /// The extension stylesheets get (`wxss`, `acss`, `css`).
+    pub ext: &'static str,
+    pub release: bool,
+    /// Where output paths go (Alipay's folder renames, Weibo's `src/`).
+    pub place: fn(&str) -> String,
+}
+
+impl StyleTarget {
+    /// Whether a component's stylesheet takes in what it imports, so that the imported rules
+    /// are scoped with it (the targets that scope class names themselves).
+    fn inlines_imports(&self) -> bool {
+        self.target != Target::Wechat
+    }
+}
+
+/// A stylesheet ready to write: CSS, and a source map in development builds (the writer
+/// links it).
+pub struct EmittedStyle {
+    pub code: String,
+    pub map: Option<String>,
+}
+
+/// One stylesheet for `target`: `logical` is its own logical path (imports and `url()`s
+/// resolve from it), `out` the path it is written to (relative `url()`s are made from it).
+pub fn emit(
+    project: &Project,
+    sheet: &StyleSheet,
+    logical: &str,
+    out: &str,
+    role: &Role,
+    target: &StyleTarget,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<EmittedStyle> {
+    let css = sheet.css.as_ref()?;
+    let mut css: Css = (**css).clone();
+    diags.extend(lint::check(&css, sheet, role, target.target));
+    let ctx = urls::Context { project, target, out };
+    urls::rewrite(&mut css, sheet, logical, &ctx, diags);
+    let inline = matches!(role, Role::Component(_)) && target.inlines_imports();
+    imports::resolve_imports(&mut css, logical, &ctx, inline, diags);
+    if let Role::Component(Some(scope)) = role {
+        scope::scope_sheet(&mut css, scope, target.target);
+    }
+    if target.target == Target::Weibo {
+        units::rpx_to_vw(&mut css);
+        if matches!(role, Role::Global) {
+            scope::page_to_root(&mut css);
+        }
+    }
+    print(css, sheet, target, diags)
+}
+
+fn print(mut css: Css, sheet: &StyleSheet, target: &StyleTarget, diags: &mut Vec<Diagnostic>) -> Option<EmittedStyle> {
+    let targets = browsers();
+    let failed = |e: String| {
+        Diagnostic::error("style::print", format!("the stylesheet cannot be written: {e}"))
+            .at(&sheet.file, miniweave_compiler::source::Span::new(sheet.base, sheet.base), "in this stylesheet")
+            .help("this is a bug in miniweave; please report it with the stylesheet")
+    };
+    if target.release {
+        if let Err(e) = css.minify(MinifyOptions { targets, ..Default::default() }) {
+            diags.push(failed(e.to_string()));
+            return None;
+        }
+        return match css.to_css(PrinterOptions { minify: true, targets, ..Default::default() }) {
+            Ok(r) => Some(EmittedStyle { code: r.code, map: None }),
+            Err(e) => {
+                diags.push(failed(e.to_string()));
+                None
+            }
+        };
+    }
+    let mut map = SourceMap::new("/");
+    let index = map.add_source(sheet.file.name());
+    let _ = map.set_source_content(index as usize, sheet.file.text());
+    let result = css.to_css(PrinterOptions { targets, source_map: Some(&mut map), ..Default::default() });
+    match result {
+        Ok(r) => Some(EmittedStyle { code: r.code, map: map.to_json(None).ok() }),
+        Err(e) => {
+            diags.push(failed(e.to_string()));
+            None
+        }
+    }
+}

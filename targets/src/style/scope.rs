@@ -1,0 +1,118 @@
+//! Isolation with WeChat's semantics where the platform has none (LANGUAGE.md §5): Alipay's
+//! components only know `shared`/`apply-shared` and Weibo renders web pages, so each
+//! component's class names get a stable prefix, in its stylesheet and in its template, and a
+//! page's `.title` no longer matches a component's `.title`. Prefixes are `m` and a hash of
+//! the component's path: never `a-`/`am-`, which Alipay reserves (PLATFORMS.md §4).
+
+use lightningcss::selector::{Component, Selector};
+use lightningcss::values::ident::Ident;
+use lightningcss::visit_types;
+use lightningcss::visitor::{Visit, VisitTypes, Visitor};
+use miniweave_compiler::style::Css;
+use miniweave_compiler::target::Target;
+
+/// One component's class-name scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    /// `m` and six base-36 digits of the component path's hash (`m3k9x1a`).
+    pub prefix: String,
+}
+
+impl Scope {
+    /// The scope of the component at logical path `unit` (stable across builds and machines).
+    pub fn of(unit: &str) -> Scope {
+        let mut n = xxhash_rust::xxh3::xxh3_64(unit.as_bytes());
+        let mut digits = String::new();
+        for _ in 0..6 {
+            digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+            n /= 36;
+        }
+        Scope { prefix: format!("m{digits}") }
+    }
+
+    /// A class name of the component as emitted (`title` → `m3k9x1a-title`).
+    pub fn class(&self, name: &str) -> String {
+        format!("{}-{name}", self.prefix)
+    }
+}
+
+fn rename(selector: &mut Selector<'_>, f: &dyn Fn(&mut Component<'_>)) {
+    for component in selector.iter_mut_raw_match_order() {
+        match component {
+            Component::Negation(inner)
+            | Component::Is(inner)
+            | Component::Where(inner)
+            | Component::Has(inner)
+            | Component::Any(_, inner) => inner.iter_mut().for_each(|s| rename(s, f)),
+            Component::Slotted(inner) | Component::Host(Some(inner)) => rename(inner, f),
+            _ => {}
+        }
+        f(component);
+    }
+}
+
+struct Selectors<'f> {
+    f: &'f dyn Fn(&mut Component<'_>),
+}
+
+impl<'i> Visitor<'i> for Selectors<'_> {
+    type Error = std::convert::Infallible;
+
+    fn visit_types(&self) -> VisitTypes {
+        visit_types!(SELECTORS)
+    }
+
+    fn visit_selector(&mut self, selector: &mut Selector<'i>) -> Result<(), Self::Error> {
+        rename(selector, self.f);
+        Ok(())
+    }
+}
+
+/// Prefixes the class selectors of a component's stylesheet. On Weibo `:host` becomes the
+/// component's root element, which carries the bare prefix as a class; Alipay components
+/// have a real host node (`virtualHost: false`) and keep `:host`.
+pub fn scope_sheet(css: &mut Css, scope: &Scope, target: Target) {
+    let f = |c: &mut Component<'_>| match c {
+        Component::Class(name) => *name = Ident(scope.class(&name.0).into()),
+        Component::Host(None) if target == Target::Weibo => *c = Component::Class(Ident(scope.prefix.clone().into())),
+        _ => {}
+    };
+    let _ = css.visit(&mut Selectors { f: &f });
+}
+
+/// The class names a stylesheet's selectors name.
+pub fn class_names(css: &Css) -> std::collections::BTreeSet<String> {
+    let names = std::cell::RefCell::new(std::collections::BTreeSet::new());
+    let f = |c: &mut Component<'_>| {
+        if let Component::Class(name) = c {
+            names.borrow_mut().insert(name.0.to_string());
+        }
+    };
+    let mut copy = css.clone();
+    let _ = copy.visit(&mut Selectors { f: &f });
+    names.into_inner()
+}
+
+/// Weibo: the `page` element selector of app and page styles is the page's root element.
+pub fn page_to_root(css: &mut Css) {
+    let f = |c: &mut Component<'_>| {
+        if matches!(c, Component::LocalName(l) if l.name.0.eq_ignore_ascii_case("page")) {
+            *c = Component::Class(Ident("mw-page".into()));
+        }
+    };
+    let _ = css.visit(&mut Selectors { f: &f });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_stable_and_never_alipays_reserved_ones() {
+        let a = Scope::of("components/card/card");
+        assert_eq!(a, Scope::of("components/card/card"));
+        assert_ne!(a, Scope::of("components/card2/card2"));
+        assert!(a.prefix.starts_with('m') && a.prefix.len() == 7, "{}", a.prefix);
+        assert_eq!(a.class("title"), format!("{}-title", a.prefix));
+    }
+}
