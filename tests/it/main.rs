@@ -13,5 +13,6 @@ mod scripts;
 mod showcase_alipay;
 mod showcase_wechat;
 mod showcase_weibo;
+mod styles;
 mod support;
 mod writing;

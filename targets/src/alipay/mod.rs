@@ -25,7 +25,7 @@ use crate::common::properties::type_static_attributes;
 use crate::common::scripts::ScriptEmitter;
 use crate::common::view_script::{Dialect, Origin, module_names, to_esm};
 use crate::common::wxml::print_document;
-use crate::common::{apis, constructors};
+use crate::common::{apis, constructors, selectors};
 use crate::emitted::Emitted;
 use crate::script::{OutputFormat, RUNTIME_DIR, ScriptTarget, runtime_dir};
 
@@ -114,6 +114,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| {
         constructors::map(program, env, out, &CONSTRUCTORS);
         apis::map(program, env, out, Target::Alipay);
+        selectors::map(program, env);
     });
     let externals = external_classes(project);
     let mut scope_dirs = BTreeSet::new();
@@ -172,7 +173,7 @@ fn emit_unit(
     let mut nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
     type_static_attributes(project, unit, &mut nodes);
-    let scope_helper = scope_unit(unit, &mut nodes, externals, Helper::Sjs);
+    let scope_helper = scope_unit(project, unit, &mut nodes, externals, Helper::Sjs);
     if scope_helper {
         let runtime = format!("{}/scope.wxs", runtime_dir(project, &unit.path));
         let src = relative(dir_of(&unit.path), &runtime);

@@ -16,7 +16,7 @@ use miniweave_compiler::source::Span;
 use miniweave_compiler::template::builtins::is_builtin;
 
 use super::case::dash_to_camel;
-use super::properties::declared_external_classes;
+use super::properties::{declared_external_classes, shares_global_styles};
 use crate::style::Scope;
 use crate::style::scope::class_names;
 
@@ -37,6 +37,9 @@ pub struct ClassScope<'a> {
     pub scope: Option<&'a Scope>,
     /// The unit's own external classes.
     pub externals: &'a BTreeSet<String>,
+    /// The component lets page and app class rules in (`addGlobalClass`, `apply-shared`):
+    /// its elements keep their names beside the scoped ones.
+    pub shared: bool,
     /// The external classes of the custom component a tag names.
     pub child_externals: &'a dyn Fn(&str) -> BTreeSet<String>,
     pub helper: Helper,
@@ -154,8 +157,8 @@ impl ClassScope<'_> {
             Helper::Sjs => {
                 let mut args = vec![value, string(&scope.prefix, span)];
                 // The component's external classes a run-time value may name, with the values
-                // the parent passed.
-                if !self.externals.is_empty() {
+                // the parent passed; then whether names are also kept as written.
+                if !self.externals.is_empty() || self.shared {
                     let items = self
                         .externals
                         .iter()
@@ -165,6 +168,9 @@ impl ClassScope<'_> {
                         })
                         .collect();
                     args.push(Expr { kind: ExprKind::Object(items), span });
+                }
+                if self.shared {
+                    args.push(Expr { kind: ExprKind::Bool(true), span });
                 }
                 let member =
                     ExprKind::Member { object: Box::new(ident(SJS_MODULE)), property: Property::Name("c".into()) };
@@ -188,6 +194,9 @@ impl ClassScope<'_> {
                     segments.push(Segment::Expr(or_empty(prop, span)));
                 }
                 Word::Static(name) => match self.scope {
+                    Some(scope) if self.shared => {
+                        segments.push(Segment::Literal(format!("{} {name}", scope.class(&name))))
+                    }
                     Some(scope) => segments.push(Segment::Literal(scope.class(&name))),
                     None => segments.push(Segment::Literal(name)),
                 },
@@ -262,11 +271,13 @@ pub fn external_classes(project: &Project) -> BTreeMap<String, BTreeSet<String>>
 
 /// Scopes the class names of a unit's expanded template; whether the helper is needed.
 pub fn scope_unit(
+    project: &Project,
     unit: &Unit,
     nodes: &mut [Node],
     externals: &BTreeMap<String, BTreeSet<String>>,
     helper: Helper,
 ) -> bool {
+    let shared = unit.kind == UnitKind::Component && shares_global_styles(project, unit);
     let scope = (unit.kind == UnitKind::Component).then(|| Scope::of(&unit.path));
     let none = BTreeSet::new();
     let own = externals.get(&unit.path).unwrap_or(&none);
@@ -274,8 +285,14 @@ pub fn scope_unit(
         Some(ComponentRef::Unit(path)) => externals.get(path).cloned().unwrap_or_default(),
         _ => BTreeSet::new(),
     };
-    let mut cs =
-        ClassScope { scope: scope.as_ref(), externals: own, child_externals: &child, helper, used_helper: false };
+    let mut cs = ClassScope {
+        scope: scope.as_ref(),
+        externals: own,
+        shared,
+        child_externals: &child,
+        helper,
+        used_helper: false,
+    };
     cs.nodes(nodes);
     cs.used_helper
 }
@@ -319,6 +336,7 @@ mod tests {
         let mut cs = ClassScope {
             scope: Some(&scope),
             externals: &externals,
+            shared: false,
             child_externals: &none,
             helper: Helper::Method,
             used_helper: false,

@@ -13,6 +13,7 @@ pub mod model;
 pub mod paths;
 pub mod properties;
 pub mod scripts;
+pub mod selectors;
 pub mod view_script;
 pub mod wxml;
 

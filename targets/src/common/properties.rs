@@ -10,13 +10,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind};
 
-use super::case::dash_to_camel;
 use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
 use miniweave_compiler::ir::{ComponentRef, Project, Unit};
+use miniweave_compiler::script::Script;
 use swc_core::ecma::ast::{
     CallExpr, Callee, Expr as JsExpr, KeyValueProp, Lit, Module, ObjectLit, Prop, PropName, PropOrSpread,
 };
 use swc_core::ecma::visit::{Visit, VisitWith};
+
+use super::case::dash_to_camel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PropType {
@@ -115,6 +117,49 @@ pub fn declared_external_classes(module: &Module) -> BTreeSet<String> {
     let mut finder = Finder { found: BTreeSet::new() };
     module.visit_with(&mut finder);
     finder.found
+}
+
+/// Whether a component lets the page's and app's class rules in (WeChat `addGlobalClass: true`,
+/// or `styleIsolation` `apply-shared`/`shared`, in its config or written in its script or any
+/// module the script imports: Vant sets it inside its `VantComponent`).
+pub fn shares_global_styles(project: &Project, unit: &Unit) -> bool {
+    let config = unit.config.as_ref().map(|c| c.json.to_value());
+    if matches!(
+        config.as_ref().and_then(|c| c.get("styleIsolation")).and_then(|v| v.as_str()),
+        Some("apply-shared" | "shared")
+    ) {
+        return true;
+    }
+    struct Finder {
+        found: bool,
+    }
+    impl Visit for Finder {
+        fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
+            self.found |= match (key_name(&prop.key).as_deref(), &*prop.value) {
+                (Some("addGlobalClass"), JsExpr::Lit(Lit::Bool(b))) => b.value,
+                (Some("styleIsolation"), JsExpr::Lit(Lit::Str(s))) => {
+                    matches!(s.value.as_str(), Some("apply-shared" | "shared"))
+                }
+                _ => false,
+            };
+            prop.visit_children_with(self);
+        }
+    }
+    let mut finder = Finder { found: false };
+    let mut pending: Vec<&Script> = unit.script.iter().collect();
+    let mut seen = BTreeSet::new();
+    while let Some(script) = pending.pop() {
+        script.module.visit_with(&mut finder);
+        if finder.found {
+            return true;
+        }
+        for dep in &script.deps {
+            if seen.insert(dep.target.clone()) {
+                pending.extend(project.modules.get(&dep.target));
+            }
+        }
+    }
+    false
 }
 
 /// The typed properties a component's script declares.

@@ -7,7 +7,8 @@
 use lightningcss::rules::CssRule;
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::StyleSheet;
-use miniweave_compiler::project::paths::{dir_of, relative, resolve};
+use miniweave_compiler::project::load::style_import_path;
+use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::style::Css;
 
 use super::urls::{self, Context, is_external};
@@ -36,7 +37,7 @@ fn resolve_in(
             continue;
         };
         let written = import.url.to_string();
-        let target = (!is_external(&written)).then(|| resolve(dir_of(logical), &written).ok()).flatten();
+        let target = (!is_external(&written)).then(|| style_import_path(logical, &written).ok()).flatten();
         // Missing and escaping imports were reported when the project was loaded.
         let Some((path, sheet)) = target.and_then(|p| ctx.project.styles.get(&p).map(|s| (p, s))) else {
             rules.push(CssRule::Import(import));

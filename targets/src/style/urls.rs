@@ -61,7 +61,11 @@ impl Rewrite<'_, '_> {
         if is_external(&written) {
             return None;
         }
-        let span = self.sheet.located.span(url.loc.line, url.loc.column);
+        // A url()'s location counts lines from 1 (lightningcss `dependencies::Location`), unlike rules'.
+        let start = self.sheet.located.offset(url.loc.line.saturating_sub(1), url.loc.column);
+        let text = self.sheet.file.text();
+        let end = text[start..].find(')').map_or(text.len(), |i| start + i + 1);
+        let span = miniweave_compiler::source::Span::new(start, end);
         let file = &self.sheet.file;
         // `font.woff2?v=3#x`: the file, then what the browser gets as it was written.
         let cut = written.find(['?', '#']).unwrap_or(written.len());

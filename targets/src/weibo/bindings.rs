@@ -20,6 +20,7 @@ use crate::common::expr::{Dialect, print};
 use crate::common::markup::OutAttr;
 use crate::common::model::models;
 use crate::common::view_script::handler_error;
+use crate::style::units::rpx_to_vw_text;
 
 fn js(value: &Value) -> String {
     print(&value_expr(value), Dialect::Js)
@@ -53,15 +54,25 @@ fn value_js(value: Option<&Value>) -> String {
     }
 }
 
-/// The attributes (with their source offsets, for ordering) of element `e`, and whether a
-/// two-way binding needs the runtime's `__model`.
+/// What an element's bindings need from the runtime.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Needs {
+    /// `__model`, for a two-way binding.
+    pub model: bool,
+    /// `__rpx`, for a `style` computed at run time.
+    pub rpx: bool,
+}
+
+/// The attributes (with their source offsets, for ordering) of element `e`, and what they
+/// need from the runtime.
 pub fn attributes(
     e: &Element,
     custom: bool,
     modules: &[String],
     file: &Arc<SourceFile>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<(usize, OutAttr)>, bool) {
+) -> (Vec<(usize, OutAttr)>, Needs) {
+    let mut needs = Needs::default();
     let mut attrs: Vec<(usize, OutAttr)> = Vec::new();
     let mut dataset = Vec::new();
     let mut marks = Vec::new();
@@ -89,6 +100,15 @@ pub fn attributes(
         }
         let out_attr = match &attr.value {
             None => OutAttr::flag(name),
+            // A web page has no rpx (LANGUAGE.md §5): static text is converted now, a style
+            // computed at run time then.
+            Some(v) if name == "style" => match v.as_literal() {
+                Some(literal) => OutAttr::new(name, rpx_to_vw_text(&literal)),
+                None => {
+                    needs.rpx = true;
+                    OutAttr::new(":style", format!("__rpx({})", js(v)))
+                }
+            },
             Some(v) => match v.as_literal() {
                 Some(literal) => OutAttr::new(name, literal),
                 None => OutAttr::new(format!(":{name}"), js(v)),
@@ -143,7 +163,8 @@ pub fn attributes(
         let attr = if calls.is_empty() { OutAttr::flag(name) } else { OutAttr::new(name, calls.join("; ")) };
         attrs.push((at, attr));
     }
-    (attrs, !models.is_empty())
+    needs.model = !models.is_empty();
+    (attrs, needs)
 }
 
 #[cfg(test)]

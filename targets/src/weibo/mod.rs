@@ -26,21 +26,21 @@ use swc_core::ecma::ast::Program;
 
 use crate::common::class_scope::{Helper, external_classes, scope_unit};
 use crate::common::constructors::{RUNTIME_LOCAL, Rewrite, Rules, Uses};
-use crate::common::emit::{FileKinds, emit_style, emit_support_files, unit_role};
+use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, unit_role};
 use crate::common::expand::{Expander, Policy, unit_document};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
-use crate::common::properties::type_static_attributes;
+use crate::common::properties::{shares_global_styles, type_static_attributes};
 use crate::common::scripts::{Passes, ScriptEmitter};
 use crate::common::unit_config_map;
 use crate::common::view_script::{Dialect, Origin, to_esm};
-use crate::common::{apis, constructors};
+use crate::common::{apis, constructors, selectors};
 use crate::emitted::Emitted;
 use crate::script::{OutputFormat, PassEnv, PassOutput, ScriptTarget, import_runtime, runtime_dir};
 use crate::style::{self, Role, Scope};
 
 use template::VuePrinter;
-use unit_script::{WxsModule, items, scriptless, vue_options};
+use unit_script::{Scoping, WxsModule, items, scriptless, vue_options};
 
 /// Weibo's runtime modules (ES modules): `api` adapts WeChat's calling convention over
 /// `wbx`; `vue` turns WeChat's constructor options into Vue 2 options.
@@ -87,12 +87,14 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut out = Emitted::new(Target::Weibo);
     let mut diags = Vec::new();
     project_files::emit(project, &mut out, &mut diags);
+    emit_app_style(project, &KINDS, &mut out, &mut diags);
     let target =
         ScriptTarget { format: OutputFormat::Esm, release: project.release, place, assemble: assemble_runtime };
     let mut scripts = ScriptEmitter::new(project, target);
     let passes: &mut Passes<'_> = &mut |program, env, out| {
         constructors::map(program, env, out, &CONSTRUCTORS);
         apis::map(program, env, out, Target::Weibo);
+        selectors::map(program, env);
     };
     match &project.app.script {
         Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
@@ -181,7 +183,7 @@ fn emit_unit(
     let mut nodes = expander.expand_unit();
     diags.extend(std::mem::take(&mut expander.diagnostics));
     type_static_attributes(project, unit, &mut nodes);
-    if scope_unit(unit, &mut nodes, &shared.externals, Helper::Method) {
+    if scope_unit(project, unit, &mut nodes, &shared.externals, Helper::Method) {
         scripts.use_runtime(&unit.path, "vue", "cls");
     }
     let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, &mut shared.inline_done);
@@ -194,18 +196,26 @@ fn emit_unit(
     };
     let mut vue = printer.document(&nodes, &root_class);
     diags.extend(printer.diagnostics);
-    if printer.uses_model {
+    if printer.needs.model {
         scripts.use_runtime(&unit.path, "vue", "model");
+    }
+    if printer.needs.rpx {
+        scripts.use_runtime(&unit.path, "vue", "rpx");
     }
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
     scripts.use_runtime(&unit.path, "vue", kind);
     let externals = shared.externals.get(&unit.path).cloned().unwrap_or_default();
-    let options = vue_options(unit, &nodes, &wxs, &externals);
+    let scoping = Scoping {
+        externals: &externals,
+        shared: unit.kind == UnitKind::Component && shares_global_styles(project, unit),
+    };
+    let options = vue_options(unit, &nodes, &wxs, &scoping);
     let script = match &unit.script {
         Some(script) => {
             let mut passes = |program: &mut Program, env: &PassEnv<'_>, pass: &mut PassOutput| {
                 constructors::map(program, env, pass, &CONSTRUCTORS);
                 apis::map(program, env, pass, Target::Weibo);
+                selectors::map(program, env);
                 if let Program::Module(module) = program {
                     // The export needs the runtime even when the script calls no constructor.
                     if !pass.runtime.contains_key("vue") {
@@ -223,7 +233,7 @@ fn emit_unit(
                 .map(|l| format!("{l}\n"))
                 .collect()
         }
-        None => scriptless(unit, &nodes, &wxs, &externals, &format!("{}/vue.js", runtime_dir(project, &unit.path))),
+        None => scriptless(unit, &nodes, &wxs, &scoping, &format!("{}/vue.js", runtime_dir(project, &unit.path))),
     };
     vue.push_str("\n<script>\n");
     vue.push_str(&script);

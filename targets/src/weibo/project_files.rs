@@ -1,4 +1,4 @@
-//! `wbox.config.json`, `src/app.json` and `src/app.css`.
+//! `wbox.config.json` and `src/app.json`.
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
@@ -58,7 +58,4 @@ pub fn emit(project: &Project, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
         }
     }
     out.add("src/app.json".into(), to_pretty(&Value::Object(app_json)), 0, app.file.name(), diags);
-    if let Some(style) = &app.style {
-        out.add("src/app.css".into(), style.text.clone(), 0, app.file.name(), diags);
-    }
 }

@@ -24,7 +24,7 @@ use crate::common::expand::value_expr;
 use crate::common::expr::{Dialect, print};
 use crate::common::markup::{OutAttr, close_tag, open_tag};
 
-use super::bindings::attributes;
+use super::bindings::{Needs, attributes};
 
 /// HTML's void elements, which Vue's template parser treats as having no end tag.
 const HTML_VOID: &[&str] =
@@ -36,8 +36,8 @@ pub struct VuePrinter {
     modules: Vec<String>,
     /// Loops without `wx:key` printed so far: each gets its own key prefix.
     unkeyed_loops: usize,
-    /// Whether a `model:` binding needs the runtime's `__model`.
-    pub uses_model: bool,
+    /// What the document's bindings need from the runtime.
+    pub needs: Needs,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -51,7 +51,7 @@ fn ident(name: &str, span: Span) -> Expr {
 
 impl VuePrinter {
     pub fn new(file: Arc<SourceFile>, modules: Vec<String>) -> Self {
-        VuePrinter { file, modules, unkeyed_loops: 0, uses_model: false, diagnostics: Vec::new() }
+        VuePrinter { file, modules, unkeyed_loops: 0, needs: Needs::default(), diagnostics: Vec::new() }
     }
 
     /// The template block of a `.vue` file: exactly one root element (Vue 2 requires it).
@@ -102,8 +102,9 @@ impl VuePrinter {
             Tag::Named(n) => n.as_str(),
         };
         let custom = matches!(&e.tag, Tag::Named(n) if !is_builtin(n));
-        let (mut attrs, model) = attributes(e, custom, &self.modules, &self.file, &mut self.diagnostics);
-        self.uses_model |= model;
+        let (mut attrs, needs) = attributes(e, custom, &self.modules, &self.file, &mut self.diagnostics);
+        self.needs.model |= needs.model;
+        self.needs.rpx |= needs.rpx;
         attrs.sort_by_key(|(at, _)| *at);
         let mut all = directives;
         all.extend(attrs.into_iter().map(|(_, a)| a));

@@ -22,6 +22,14 @@ use swc_core::common::DUMMY_SP;
 use swc_core::ecma::ast::ModuleItem;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
+/// What the runtime needs to scope a component's run-time class names.
+pub struct Scoping<'a> {
+    /// The component's external classes (props).
+    pub externals: &'a BTreeSet<String>,
+    /// Whether global class rules apply inside it (names are kept beside the scoped ones).
+    pub shared: bool,
+}
+
 /// A view-script module a unit's template uses: its name and emitted logical path.
 pub struct WxsModule {
     pub name: String,
@@ -138,7 +146,8 @@ fn js_string(s: &str) -> String {
 
 /// The `.vue` file's script after the unit's own: imports of the components and view
 /// scripts the template uses, and the export of the Vue options.
-pub fn vue_options(unit: &Unit, nodes: &[Node], wxs: &[WxsModule], externals: &BTreeSet<String>) -> String {
+pub fn vue_options(unit: &Unit, nodes: &[Node], wxs: &[WxsModule], scoping: &Scoping<'_>) -> String {
+    let externals = scoping.externals;
     let mut imports = String::new();
     let mut components = Vec::new();
     for (i, (tag, path)) in used_components(unit, nodes).iter().enumerate() {
@@ -163,9 +172,12 @@ pub fn vue_options(unit: &Unit, nodes: &[Node], wxs: &[WxsModule], externals: &B
     // external classes, which are props.
     let ext: Vec<String> = externals.iter().map(|n| js_string(n)).collect();
     let scope = match unit.kind {
-        UnitKind::Component => {
-            format!(", scope: {}, ext: [{}]", js_string(&Scope::of(&unit.path).prefix), ext.join(", "))
-        }
+        UnitKind::Component => format!(
+            ", scope: {}, ext: [{}]{}",
+            js_string(&Scope::of(&unit.path).prefix),
+            ext.join(", "),
+            if scoping.shared { ", shared: true" } else { "" }
+        ),
         UnitKind::Page => String::new(),
     };
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
@@ -189,15 +201,9 @@ fn relative_to(unit: &Unit, to: &str) -> String {
 
 /// The script of a unit without one: the runtime's import (logical path `runtime`), then
 /// [`vue_options`].
-pub fn scriptless(
-    unit: &Unit,
-    nodes: &[Node],
-    wxs: &[WxsModule],
-    externals: &BTreeSet<String>,
-    runtime: &str,
-) -> String {
+pub fn scriptless(unit: &Unit, nodes: &[Node], wxs: &[WxsModule], scoping: &Scoping<'_>, runtime: &str) -> String {
     let import = format!("import {RUNTIME_LOCAL} from {};\n", js_string(&relative_to(unit, runtime)));
-    import + &vue_options(unit, nodes, wxs, externals)
+    import + &vue_options(unit, nodes, wxs, scoping)
 }
 
 /// Generated code as module items to append to a unit's module, so that its names bind with

@@ -32,6 +32,7 @@ use super::resolve::Alias;
 use super::view::SourceView;
 
 pub use parse::Parsers;
+pub use style_imports::style_import_path;
 pub use templates::{template_ref_path, view_script_ref_path};
 
 /// Where a file was asked for: the file and span of the path that named it.

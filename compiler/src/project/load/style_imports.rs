@@ -7,11 +7,23 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::Diagnostic;
 use crate::ir::{App, StyleSheet};
-use crate::project::paths::{dir_of, resolve};
+use crate::project::npm::NPM_DIR;
+use crate::project::paths::{PathError, dir_of, resolve};
 use crate::source::Span;
 
 use super::Loader;
 use super::parse::whole;
+
+/// The logical path an `@import` in the stylesheet at `from` names: relative, `/`-rooted at
+/// the source root, or an npm path (`@vant/weapp/common/index.wxss`, from the package's
+/// mini-program folder).
+pub fn style_import_path(from: &str, written: &str) -> Result<String, PathError> {
+    let npm = !written.starts_with('.') && !written.starts_with('/');
+    if npm {
+        return resolve("", &format!("{NPM_DIR}/{written}"));
+    }
+    resolve(dir_of(from), written)
+}
 
 /// The `@import` targets of a stylesheet's text, with the span of each path (offsets of
 /// `text`): `@import "x";`, `@import 'x';` and `@import url(x);`. Comments are skipped.
@@ -66,7 +78,7 @@ impl Loader<'_> {
                     continue;
                 }
                 let span = Span::new(span.start + sheet.base, span.end + sheet.base);
-                let target = match resolve(dir_of(&path), &src) {
+                let target = match style_import_path(&path, &src) {
                     Ok(t) => t,
                     Err(e) => {
                         self.error(

@@ -92,8 +92,8 @@ function __mwVue(x, f, v) {
         if (typeof this[m] == 'function') return this[m](__mwEvent(e));
       }
       // Optional parts, present when the program uses them: run-time class names (rt.cls),
-      // two-way binding (rt.model), selectComponent (rt.select).
-    }, rt.cls, rt.model, rt.select, m),
+      // two-way binding (rt.model), run-time styles (rt.rpx), selectComponent (rt.select).
+    }, rt.cls, rt.model, rt.rpx, rt.select, m),
     beforeCreate() {
       for (const k in r) k in this || (this[k] = r[k]);
       Object.assign(this, x.wxs);

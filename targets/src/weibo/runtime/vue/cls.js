@@ -4,7 +4,7 @@ rt.cls = {
   __cls(v) {
     const x = this.$options.mw;
     return String(v == null ? '' : v).split(' ').filter(Boolean)
-      .map((w) => (x.ext.indexOf(w) < 0 ? x.scope + '-' + w : this[w.replace(/-(\w)/g, (m, c) => c.toUpperCase())] || ''))
+      .map((w) => (x.ext.indexOf(w) < 0 ? x.scope + '-' + w + (x.shared ? ' ' + w : '') : this[w.replace(/-(\w)/g, (m, c) => c.toUpperCase())] || ''))
       .join(' ');
   }
 };
