@@ -116,6 +116,7 @@ if (!('navigator' in global)) global.navigator = window.navigator
 if (process.env.NODE_ENV === 'production') process.env.NODE_ENV = 'development' // warnings need Vue's development build
 const Vue = require(path.join(NM, 'vue'))
 // Only now: vue-template-compiler requires vue (to compare versions).
+const csstree = require('css-tree')
 const compiler = require(path.join(NM, 'vue-template-compiler'))
 
 // WeChat built-in elements (and WBox's render-plugin tag): not components, never "unknown".
@@ -298,6 +299,24 @@ async function staticChecks() {
       assert(has(`${p}.json`), `page ${p}: ${p}.json is missing`)
     }
     for (const f of FILES.filter((f) => f.endsWith('.json'))) JSON.parse(fs.readFileSync(path.join(SRC, f), 'utf8'))
+  })
+  // Web pages have no rpx (LANGUAGE.md §5): every stylesheet (the .css files and the .vue
+  // files' <style> blocks) parses as CSS (css-tree, every parse error reported), and holds no
+  // rpx value; nor does any static style attribute.
+  await check('styles: every stylesheet parses as CSS; no rpx in styles or static style attributes', () => {
+    const sheets = FILES.filter((f) => f.endsWith('.css')).map((f) => [f, fs.readFileSync(path.join(SRC, f), 'utf8')])
+    for (const f of vueFiles) {
+      const sfc = compiler.parseComponent(fs.readFileSync(path.join(SRC, f), 'utf8'))
+      sfc.styles.forEach((st, i) => sheets.push([`${f} <style> ${i + 1}`, st.content]))
+      const template = sfc.template ? sfc.template.content : ''
+      for (const m of template.matchAll(/\sstyle="([^"]*)"/g)) assert(!/\drpx/i.test(m[1]), `${f}: rpx in a style attribute: ${m[0].trim()}`)
+    }
+    for (const [name, text] of sheets) {
+      const ast = csstree.parse(text, { onParseError: (e) => problem(`${name}: CSS does not parse: ${e.formattedMessage || e.message}`) })
+      csstree.walk(ast, (n) => {
+        if (n.type === 'Dimension' && n.unit.toLowerCase() === 'rpx') problem(`${name}: rpx left: ${n.value}rpx`)
+      })
+    }
   })
   for (const file of vueFiles) {
     await check(`compile ${file}`, () => {

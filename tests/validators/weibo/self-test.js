@@ -31,6 +31,8 @@ const MUTATIONS = [
   ['a page without the runtime', 'pages/explore/explore.vue', 'export default __mwRt.page(', 'export const page = __mwRt.page(', "does not provide an export named 'default'"],
   ['an undeclared template name', 'pages/index/index.vue', '{{ __mwT1.n }}', '{{ __mwT1.n }}{{ missing }}', 'Property or method "missing" is not defined'],
   ['the app without App()', 'app.js', 'export default __mwRt.app(', '__mwRt.app(', 'app.js'],
+  ['rpx left in a stylesheet', 'components/card/card.css', 'margin: 3.2vw', 'margin: 24rpx', 'rpx left: 24rpx'],
+  ['a stylesheet that does not parse', 'pages/index/index.css', '.new-todo {', '.new-todo {{', 'CSS does not parse'],
 ]
 
 const copy = copyFixture
