@@ -152,7 +152,7 @@ fn rejected_selectors_and_ignored_declarations_are_located() {
         assert!(wechat.iter().any(|l| l == e), "missing `{e}` in {wechat:#?}");
     }
     let warnings = [
-        "src/components/c/c.mini:3:6: warning[style::ignored]: `*zoom: 1` is not valid CSS; it is left out of the output",
+        "src/components/c/c.mini:3:6: warning[style::ignored]: `*zoom: 1` is not standard CSS",
         "src/components/c/c.mini:4:1: warning[style::component-selector]: component styles should use class selectors only",
     ];
     for w in warnings {
@@ -233,4 +233,60 @@ fn urls_imports_and_rpx_become_what_each_platform_reads() {
     // …unless the limit says so.
     std::fs::write(dir.path().join("miniweave.json"), "{ \"assets\": { \"inlineLimit\": \"16KB\" } }").unwrap();
     build(&BuildOptions::new(dir.path()).targets([Target::Wechat])).unwrap();
+}
+
+#[test]
+fn hosts_shared_components_and_class_like_attributes() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"h\": \"/components/h/h\", \"s\": \"/components/s/s\" } }</config>\n<template><h class=\"active\"/><s/><view class=\"from-s\">page</view></template>\n",
+        ),
+        (
+            "src/components/h/h.mini",
+            "<template><view class=\"none\">x</view><picker-view indicator-class=\"ind\" mask-class=\"msk\"></picker-view><view hover-class=\"none\">y</view></template>\n<style>\n:host(.active) { color: red; }\n.none { display: none; }\n.ind { height: 50px; }\n@supports (width: 10rpx) { .msk { width: 10rpx; } }\n</style>\n",
+        ),
+        // `shared`: the component's rules reach the page, as on WeChat.
+        (
+            "src/components/s/s.mini",
+            "<config>{ \"component\": true, \"styleIsolation\": \"shared\" }</config>\n<template><view class=\"from-s\">s</view></template>\n<style>\n.from-s { color: green; }\n</style>\n",
+        ),
+    ]);
+    let out = try_build(dir.path(), &Target::ALL).unwrap();
+    let scope = Scope::of("components/h/h");
+    let vue = read(out.join("weibo/src/components/h/h.vue"));
+    // `:host(.active)` is the root (which carries the bare prefix) with the user's class.
+    assert!(vue.contains(&format!(".{}.active", scope.prefix)), "{vue}");
+    assert!(
+        vue.contains(&format!("class=\"{}\"", scope.class("none"))),
+        "only hover-class=\"none\" is special:\n{vue}"
+    );
+    assert!(vue.contains("hover-class=\"none\""), "{vue}");
+    assert!(vue.contains(&format!("indicator-class=\"{}\"", scope.class("ind"))), "{vue}");
+    assert!(vue.contains(&format!("mask-class=\"{}\"", scope.class("msk"))), "{vue}");
+    assert!(vue.contains("@supports (width: 1.33333vw)"), "no rpx in conditions either:\n{vue}");
+    let acss = read(out.join("alipay/components/h/h.acss"));
+    assert!(acss.contains(":host(.active)"), "Alipay has :host; the user's class is left as written:\n{acss}");
+    // The shared component is not scoped, on either side.
+    let shared = read(out.join("alipay/components/s/s.acss"));
+    assert!(shared.contains(".from-s {"), "{shared}");
+    assert!(read(out.join("alipay/components/s/s.axml")).contains("class=\"from-s\""));
+}
+
+#[test]
+fn broken_stylesheets_fail_the_build_at_the_broken_line() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
+        (
+            "src/pages/index/index.mini",
+            "<template><view>x</view></template>\n<style>\n.p { color: red;\n.q { color: blue; }\n</style>\n",
+        ),
+    ]);
+    let found = lines(&try_build(dir.path(), &[Target::Wechat]).unwrap_err());
+    assert!(
+        found.iter().any(|l| l == "src/pages/index/index.mini:3:4: error[style::syntax]: this `{` is never closed"),
+        "{found:#?}"
+    );
+    assert!(!dir.path().join("dist").exists(), "nothing is written");
 }

@@ -55,6 +55,17 @@ pub struct Project {
     pub sitemap: Option<ConfigDoc>,
 }
 
+impl Project {
+    /// The stylesheet at a logical path: a plain (imported) one, or a page's or component's
+    /// own (`components/card/card.wxss`).
+    pub fn stylesheet(&self, path: &str) -> Option<&StyleSheet> {
+        self.styles.get(path).or_else(|| {
+            let unit = path.strip_suffix(".wxss")?;
+            self.units.get(unit)?.style.as_ref()
+        })
+    }
+}
+
 #[derive(Debug)]
 pub struct App {
     /// The app config as written (WeChat's keys), checked against WeChat's schema.

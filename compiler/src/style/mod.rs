@@ -107,8 +107,8 @@ fn describe(e: &ParserError<'_>) -> String {
 
 /// Parses a stylesheet's text (`located` says where it is in its file).
 pub fn parse(text: &str, located: &Located) -> Parsed {
+    let source = text;
     let padded = located.padding() + text;
-    let text = padded.as_str();
     let warnings = Arc::new(RwLock::new(Vec::new()));
     let options = ParserOptions {
         filename: located.file.name().to_string(),
@@ -118,7 +118,7 @@ pub fn parse(text: &str, located: &Located) -> Parsed {
         ..ParserOptions::default()
     };
     let mut diagnostics = Vec::new();
-    let css = match StyleSheet::parse(text, options) {
+    let css = match StyleSheet::parse(&padded, options) {
         Ok(sheet) => Some(sheet.into_owned()),
         Err(Error { kind, loc }) => {
             diagnostics.push(
@@ -129,21 +129,118 @@ pub fn parse(text: &str, located: &Located) -> Parsed {
             None
         }
     };
+    if let Some(d) = unbalanced(source, located) {
+        diagnostics.push(d);
+    }
     if let Ok(found) = warnings.read() {
         for Error { kind, loc } in found.iter() {
             let span = located.skipped_span(loc);
             let written = located.file.text().get(span.start..span.end).unwrap_or_default();
-            diagnostics.push(
-                Diagnostic::warning(
-                    "style::ignored",
-                    format!("`{written}` is not valid CSS; it is left out of the output"),
-                )
-                .at(&located.file, span, describe(kind))
-                .help("WeChat ignores it too; remove it, or write it as standard CSS"),
-            );
+            // A declaration WeChat's wcsc ignores too (`*zoom: 1`), an unknown pseudo-class or
+            // at-rule, a media query no renderer matches: warnings. A rule whose selector is
+            // broken, outside any block: an error.
+            let inside = depth_at(source, span.start.saturating_sub(located.base)) > 0;
+            let d = if inside || !is_syntax_error(kind) {
+                Diagnostic::warning("style::ignored", format!("`{written}` is not standard CSS"))
+                    .at(&located.file, span, describe(kind))
+                    .help("platforms ignore it; remove it, or write it as standard CSS")
+            } else {
+                Diagnostic::error("style::syntax", format!("`{written}` cannot be read as CSS"))
+                    .at(&located.file, span, describe(kind))
+                    .help("check the selector and the braces around this rule")
+            };
+            diagnostics.push(d);
         }
     }
     Parsed { css, diagnostics }
+}
+
+/// Whether a recovered error is broken syntax rather than something a renderer ignores.
+fn is_syntax_error(kind: &ParserError<'_>) -> bool {
+    use lightningcss::error::SelectorError as S;
+    match kind {
+        ParserError::SelectorError(e) => !matches!(
+            e,
+            S::UnsupportedPseudoClass(_)
+                | S::UnsupportedPseudoElement(_)
+                | S::InvalidPseudoClassAfterPseudoElement
+                | S::InvalidPseudoClassAfterWebKitScrollbar
+                | S::InvalidPseudoClassBeforeWebKitScrollbar
+        ),
+        ParserError::UnexpectedToken(_) | ParserError::EndOfInput | ParserError::QualifiedRuleInvalid => true,
+        _ => false,
+    }
+}
+
+/// Skips a string or comment starting at `i` of `b`: the index after it, or `None` when
+/// neither starts there.
+fn skip_quoted(b: &[u8], i: usize) -> Option<usize> {
+    match b[i] {
+        q @ (b'"' | b'\'') => {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != q && b[j] != b'\n' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            Some(j + 1)
+        }
+        b'/' if b.get(i + 1) == Some(&b'*') => {
+            let end = (i + 2..b.len().saturating_sub(1)).find(|&j| b[j] == b'*' && b[j + 1] == b'/');
+            Some(end.map_or(b.len(), |j| j + 2))
+        }
+        _ => None,
+    }
+}
+
+/// How many blocks are open at byte `at` of `text` (strings and comments skipped).
+fn depth_at(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let (mut i, mut depth) = (0, 0usize);
+    while i < at.min(b.len()) {
+        if let Some(next) = skip_quoted(b, i) {
+            i = next;
+            continue;
+        }
+        match b[i] {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    depth
+}
+
+/// A brace that is never closed, or one that closes nothing: lightningcss recovers from both
+/// by guessing (a later rule silently nests into the unclosed one), so they are errors here.
+fn unbalanced(text: &str, located: &Located) -> Option<Diagnostic> {
+    let b = text.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(next) = skip_quoted(b, i) {
+            i = next;
+            continue;
+        }
+        match b[i] {
+            b'{' => open.push(i),
+            b'}' if open.pop().is_none() => {
+                let at = located.base + i;
+                return Some(
+                    Diagnostic::error("style::syntax", "this `}` closes no block")
+                        .at(&located.file, Span::new(at, at + 1), "closes nothing")
+                        .help("remove it, or add the `{` it belongs to"),
+                );
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let at = located.base + *open.first()?;
+    Some(
+        Diagnostic::error("style::syntax", "this `{` is never closed")
+            .at(&located.file, Span::new(at, at + 1), "opened here")
+            .help("add the `}` that ends this rule"),
+    )
 }
 
 #[cfg(test)]
@@ -167,6 +264,22 @@ mod tests {
         assert_eq!(d.code, "style::ignored");
         let span = d.labels[0].span;
         assert_eq!(&text[span.start..span.end], "*zoom: 1", "{}", d.message);
+    }
+
+    #[test]
+    fn unreadable_rules_and_unbalanced_braces_are_errors() {
+        for (text, at) in [
+            (".p { color: red;\n.q { color: blue; }\n", 3),
+            (".p color: red; }\n", 15),
+            (".p,, .q { color: red; }\n", 0),
+        ] {
+            let parsed = parse(text, &located(text));
+            let errors: Vec<_> = parsed.diagnostics.iter().filter(|d| d.is_error()).collect();
+            assert!(!errors.is_empty(), "{text}: {:?}", parsed.diagnostics);
+            assert!(errors.iter().any(|d| d.labels[0].span.start == at), "{text}: {:?}", errors);
+        }
+        let fine = ".a { content: \"}{\"; } /* { */\n";
+        assert!(parse(fine, &located(fine)).diagnostics.is_empty());
     }
 
     #[test]

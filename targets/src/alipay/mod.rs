@@ -108,13 +108,18 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let app_json = ConfigMapper::new(&mut diags).app_json(project);
     out.add("app.json".into(), to_pretty(&app_json), 0, project.app.file.name(), &mut diags);
     emit_app_style(project, &KINDS, &mut out, &mut diags);
-    let target =
-        ScriptTarget { format: OutputFormat::CommonJs, release: project.release, place, assemble: assemble_runtime };
+    let target = ScriptTarget {
+        target: Target::Alipay,
+        format: OutputFormat::CommonJs,
+        release: project.release,
+        place,
+        assemble: assemble_runtime,
+    };
     let mut scripts = ScriptEmitter::new(project, target);
     scripts.emit_all(&mut out, &mut diags, &mut |program, env, out| {
         constructors::map(program, env, out, &CONSTRUCTORS);
         apis::map(program, env, out, Target::Alipay);
-        selectors::map(program, env);
+        selectors::map(program, env, out);
     });
     let externals = external_classes(project);
     let mut scope_dirs = BTreeSet::new();
@@ -192,7 +197,7 @@ fn emit_unit(
             style,
             &logical,
             format!("{path}.acss"),
-            &unit_role(unit),
+            &unit_role(project, unit),
             &styles,
             unit.package,
             out,

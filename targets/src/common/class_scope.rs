@@ -16,7 +16,7 @@ use miniweave_compiler::source::Span;
 use miniweave_compiler::template::builtins::is_builtin;
 
 use super::case::dash_to_camel;
-use super::properties::{declared_external_classes, shares_global_styles};
+use super::properties::{Isolation, declared_external_classes, isolation};
 use crate::style::Scope;
 use crate::style::scope::class_names;
 
@@ -47,8 +47,10 @@ pub struct ClassScope<'a> {
     pub used_helper: bool,
 }
 
-/// Attributes of built-in components whose values are class names.
-const CLASS_ATTRIBUTES: &[&str] = &["class", "hover-class", "placeholder-class"];
+/// Attributes of built-in components whose values are class names (WeChat's component docs:
+/// `hover-class` on view/button/navigator, `placeholder-class` on input/textarea,
+/// `indicator-class`/`mask-class` on picker-view).
+const CLASS_ATTRIBUTES: &[&str] = &["class", "hover-class", "placeholder-class", "indicator-class", "mask-class"];
 
 fn string(value: &str, span: Span) -> Expr {
     Expr { kind: ExprKind::String(StrLit::new(value)), span }
@@ -232,7 +234,9 @@ impl ClassScope<'_> {
                         let class_like = CLASS_ATTRIBUTES.contains(&attr.name.as_str());
                         let external = child.as_ref().is_some_and(|c| c.contains(&attr.name));
                         let Some(value) = &attr.value else { continue };
-                        if (!class_like && !external) || value.as_literal().as_deref() == Some("none") {
+                        // `hover-class="none"` means no hover class (WeChat's view/button docs).
+                        let no_hover = attr.name == "hover-class" && value.as_literal().as_deref() == Some("none");
+                        if (!class_like && !external) || no_hover {
                             continue;
                         }
                         attr.value = Some(self.value(value, true));
@@ -277,8 +281,10 @@ pub fn scope_unit(
     externals: &BTreeMap<String, BTreeSet<String>>,
     helper: Helper,
 ) -> bool {
-    let shared = unit.kind == UnitKind::Component && shares_global_styles(project, unit);
-    let scope = (unit.kind == UnitKind::Component).then(|| Scope::of(&unit.path));
+    let isolation = isolation(project, unit);
+    let shared = isolation == Isolation::ApplyShared;
+    // A `shared` component's class names are global, as a page's are.
+    let scope = (isolation != Isolation::Shared).then(|| Scope::of(&unit.path));
     let none = BTreeSet::new();
     let own = externals.get(&unit.path).unwrap_or(&none);
     let child = |tag: &str| match unit.components.get(tag) {

@@ -6,6 +6,7 @@ use miniweave_compiler::ir::{Project, StyleSheet, Unit, UnitKind};
 use miniweave_compiler::target::Target;
 
 use super::paths::{has_ext, with_ext};
+use super::properties::{Isolation, isolation};
 use super::view_script::{Dialect, Origin, to_esm};
 use crate::emitted::Emitted;
 use crate::style::{self, EmittedStyle, Role, Scope, StyleTarget};
@@ -31,11 +32,13 @@ impl FileKinds {
 }
 
 /// The role of a unit's stylesheet: a component's carries its scope, which the targets
-/// without isolation of their own apply.
-pub fn unit_role(unit: &Unit) -> Role {
-    match unit.kind {
-        UnitKind::Page => Role::Global,
-        UnitKind::Component => Role::Component(Some(Scope::of(&unit.path))),
+/// without isolation of their own apply (none for a `shared` component, whose rules are
+/// global as a page's are).
+pub fn unit_role(project: &Project, unit: &Unit) -> Role {
+    match isolation(project, unit) {
+        _ if unit.kind == UnitKind::Page => Role::Global,
+        Isolation::Shared => Role::Component(None),
+        _ => Role::Component(Some(Scope::of(&unit.path))),
     }
 }
 

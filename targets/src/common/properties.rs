@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use miniweave_compiler::ir::expr::{Expr, ExprKind};
 
 use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
-use miniweave_compiler::ir::{ComponentRef, Project, Unit};
+use miniweave_compiler::ir::{ComponentRef, Project, Unit, UnitKind};
 use miniweave_compiler::script::Script;
 use swc_core::ecma::ast::{
     CallExpr, Callee, Expr as JsExpr, KeyValueProp, Lit, Module, ObjectLit, Prop, PropName, PropOrSpread,
@@ -119,47 +119,65 @@ pub fn declared_external_classes(module: &Module) -> BTreeSet<String> {
     finder.found
 }
 
-/// Whether a component lets the page's and app's class rules in (WeChat `addGlobalClass: true`,
-/// or `styleIsolation` `apply-shared`/`shared`, in its config or written in its script or any
-/// module the script imports: Vant sets it inside its `VantComponent`).
-pub fn shares_global_styles(project: &Project, unit: &Unit) -> bool {
+/// How a component's styles meet the page's (WeChat `styleIsolation`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Isolation {
+    /// WeChat's default: neither side's class rules reach the other.
+    Isolated,
+    /// `apply-shared` or `addGlobalClass: true`: the page's and app's rules reach in.
+    ApplyShared,
+    /// `shared`: the rules reach both ways.
+    Shared,
+}
+
+fn isolation_named(value: &str) -> Option<Isolation> {
+    match value {
+        "isolated" => Some(Isolation::Isolated),
+        "apply-shared" => Some(Isolation::ApplyShared),
+        "shared" => Some(Isolation::Shared),
+        _ => None,
+    }
+}
+
+/// A component's isolation, from its config's `styleIsolation`, or from `styleIsolation` /
+/// `addGlobalClass: true` written in its script or any module the script imports (Vant sets
+/// it inside its `VantComponent`); pages are not isolated from the app.
+pub fn isolation(project: &Project, unit: &Unit) -> Isolation {
+    if unit.kind == UnitKind::Page {
+        return Isolation::Shared;
+    }
     let config = unit.config.as_ref().map(|c| c.json.to_value());
-    if matches!(
-        config.as_ref().and_then(|c| c.get("styleIsolation")).and_then(|v| v.as_str()),
-        Some("apply-shared" | "shared")
-    ) {
-        return true;
+    if let Some(i) =
+        config.as_ref().and_then(|c| c.get("styleIsolation")).and_then(|v| v.as_str()).and_then(isolation_named)
+    {
+        return i;
     }
     struct Finder {
-        found: bool,
+        found: Option<Isolation>,
     }
     impl Visit for Finder {
         fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
-            self.found |= match (key_name(&prop.key).as_deref(), &*prop.value) {
-                (Some("addGlobalClass"), JsExpr::Lit(Lit::Bool(b))) => b.value,
-                (Some("styleIsolation"), JsExpr::Lit(Lit::Str(s))) => {
-                    matches!(s.value.as_str(), Some("apply-shared" | "shared"))
-                }
-                _ => false,
+            let here = match (key_name(&prop.key).as_deref(), &*prop.value) {
+                (Some("addGlobalClass"), JsExpr::Lit(Lit::Bool(b))) if b.value => Some(Isolation::ApplyShared),
+                (Some("styleIsolation"), JsExpr::Lit(Lit::Str(s))) => s.value.as_str().and_then(isolation_named),
+                _ => None,
             };
+            self.found = self.found.max(here);
             prop.visit_children_with(self);
         }
     }
-    let mut finder = Finder { found: false };
+    let mut finder = Finder { found: None };
     let mut pending: Vec<&Script> = unit.script.iter().collect();
     let mut seen = BTreeSet::new();
     while let Some(script) = pending.pop() {
         script.module.visit_with(&mut finder);
-        if finder.found {
-            return true;
-        }
         for dep in &script.deps {
             if seen.insert(dep.target.clone()) {
                 pending.extend(project.modules.get(&dep.target));
             }
         }
     }
-    false
+    finder.found.unwrap_or(Isolation::Isolated)
 }
 
 /// The typed properties a component's script declares.

@@ -7,7 +7,10 @@ use miniweave_compiler::ir::UnitKind;
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
-use crate::script::PassEnv;
+use miniweave_compiler::diagnostics::Diagnostic;
+use swc_core::common::Spanned;
+
+use crate::script::{PassEnv, PassOutput};
 use crate::style::Scope;
 
 const SELECTING: &[&str] = &["selectComponent", "selectAllComponents", "select", "selectAll"];
@@ -29,6 +32,8 @@ pub fn scope_selector(selector: &str, scope: &Scope) -> String {
 
 struct Rewrite<'s> {
     scope: &'s Scope,
+    env: &'s PassEnv<'s>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl VisitMut for Rewrite<'_> {
@@ -39,23 +44,49 @@ impl VisitMut for Rewrite<'_> {
         if !SELECTING.contains(&name.sym.as_str()) {
             return;
         }
-        if let Some(Expr::Lit(Lit::Str(s))) = call.args.first_mut().map(|a| &mut *a.expr) {
-            if let Some(text) = s.value.as_str() {
-                let scoped = scope_selector(text, self.scope);
+        let Some(arg) = call.args.first_mut() else { return };
+        match &mut *arg.expr {
+            Expr::Lit(Lit::Str(s)) => {
+                let scoped = scope_selector(s.value.as_str().unwrap_or_default(), self.scope);
                 *s = Str { span: s.span, value: scoped.as_str().into(), raw: None };
+            }
+            // A template literal without substitutions is a string too.
+            Expr::Tpl(Tpl { exprs, quasis, .. }) if exprs.is_empty() && quasis.len() == 1 => {
+                let q = &mut quasis[0];
+                let scoped = scope_selector(&q.raw, self.scope);
+                q.raw = scoped.as_str().into();
+                q.cooked = Some(scoped.as_str().into());
+            }
+            other => {
+                if !self.env.script.npm {
+                    let span = self.env.span(other.span());
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "style::dynamic-selector",
+                            format!(
+                                "a selector computed at run time cannot be scoped for {}",
+                                self.env.target.display_name()
+                            ),
+                        )
+                        .at(&self.env.script.file, span, "not a string literal")
+                        .help("write the selector as a string literal (`'.item'`), or select by id"),
+                    );
+                }
             }
         }
     }
 }
 
 /// Scopes the selector strings of a component's own script.
-pub fn map(program: &mut Program, env: &PassEnv<'_>) {
+pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput) {
     if env.unit != Some(UnitKind::Component) {
         return;
     }
     let Some(unit) = env.script.path.strip_suffix(".js") else { return };
     let scope = Scope::of(unit);
-    program.visit_mut_with(&mut Rewrite { scope: &scope });
+    let mut rewrite = Rewrite { scope: &scope, env, diagnostics: Vec::new() };
+    program.visit_mut_with(&mut rewrite);
+    out.diagnostics.append(&mut rewrite.diagnostics);
 }
 
 #[cfg(test)]

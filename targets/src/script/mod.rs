@@ -16,6 +16,7 @@ use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::{Project, UnitKind};
 use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::script::{ModuleFormat, Script};
+use miniweave_compiler::target::Target;
 use swc_core::common::sync::Lrc;
 use swc_core::common::{FileName, GLOBALS, Globals, Mark, SourceMap, SyntaxContext};
 use swc_core::ecma::ast::{EsVersion, Pass, Program};
@@ -48,6 +49,7 @@ pub enum OutputFormat {
 
 /// How one target emits scripts.
 pub struct ScriptTarget {
+    pub target: Target,
     pub format: OutputFormat,
     pub release: bool,
     /// The output path of a logical path (a target's folder renames, Weibo's `src/`).
@@ -69,6 +71,7 @@ pub struct PassEnv<'a> {
     /// The runtime folder, relative to the module's own folder (`../../miniweave_runtime`).
     pub runtime_rel: String,
     pub format: OutputFormat,
+    pub target: Target,
     /// Whether the module is a page's or component's own script, and which.
     pub unit: Option<UnitKind>,
 }
@@ -174,7 +177,14 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
         let unresolved = SyntaxContext::empty().apply_mark(marks.unresolved);
         let mut program = Program::Module(script.module.clone());
         resolver(marks.unresolved, marks.top_level, false).process(&mut program);
-        let env = PassEnv { marks: &marks, script, runtime_rel: runtime_dir_rel.clone(), format: target.format, unit };
+        let env = PassEnv {
+            marks: &marks,
+            script,
+            runtime_rel: runtime_dir_rel.clone(),
+            format: target.format,
+            target: target.target,
+            unit,
+        };
         passes(&mut program, &env, &mut pass_output);
         program.visit_mut_with(&mut RewriteSpecifiers { deps: &deps, unresolved });
         let mut helpers = BTreeSet::new();

@@ -4,12 +4,16 @@
 //! stylesheet on a target that scopes class names itself takes the imported rules in, so that
 //! each component's copy is scoped with it (Vant's components all import one shared sheet).
 
-use lightningcss::rules::CssRule;
+use lightningcss::media_query::MediaList;
+use lightningcss::rules::media::MediaRule;
+use lightningcss::rules::supports::{SupportsCondition, SupportsRule};
+use lightningcss::rules::{CssRule, CssRuleList, Location};
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::StyleSheet;
-use miniweave_compiler::project::load::style_import_path;
+use miniweave_compiler::ir::{StyleSheet, UnitKind};
+use miniweave_compiler::project::load::style_import_paths;
 use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::style::Css;
+use miniweave_compiler::target::Target;
 
 use super::urls::{self, Context, is_external};
 use crate::common::paths::with_ext;
@@ -37,18 +41,25 @@ fn resolve_in(
             continue;
         };
         let written = import.url.to_string();
-        let target = (!is_external(&written)).then(|| style_import_path(logical, &written).ok()).flatten();
+        let candidates = if is_external(&written) { Vec::new() } else { style_import_paths(logical, &written) };
         // Missing and escaping imports were reported when the project was loaded.
-        let Some((path, sheet)) = target.and_then(|p| ctx.project.styles.get(&p).map(|s| (p, s))) else {
+        let Some((path, sheet)) = candidates.into_iter().find_map(|p| ctx.project.stylesheet(&p).map(|s| (p, s)))
+        else {
             rules.push(CssRule::Import(import));
             continue;
         };
-        let plain = import.media.media_queries.is_empty() && import.supports.is_none() && import.layer.is_none();
-        if inline && plain {
+        // A component's own stylesheet is emitted scoped to it; whoever else imports it takes
+        // its rules in, so they read as written (or as the importer scopes them).
+        let component_style = path
+            .strip_suffix(".wxss")
+            .and_then(|u| ctx.project.units.get(u))
+            .is_some_and(|u| u.kind == UnitKind::Component && ctx.target.target != Target::Wechat);
+        if (inline || component_style) && import.layer.is_none() {
             // An import cycle (a imports b imports a) takes each sheet in once.
             if !seen.contains(&path) {
                 seen.push(path.clone());
-                rules.extend(inlined(sheet, &path, ctx, seen, diags));
+                let taken = inlined(sheet, &path, ctx, seen, diags);
+                rules.extend(under_conditions(taken, import.media, import.supports, import.loc));
             }
             continue;
         }
@@ -61,6 +72,24 @@ fn resolve_in(
         rules.push(CssRule::Import(import));
     }
     css.rules.0 = rules;
+}
+
+/// Imported rules under the import's media query and `supports()` condition, as the browser
+/// would apply them.
+fn under_conditions(
+    rules: Vec<CssRule<'static>>,
+    media: MediaList<'static>,
+    supports: Option<SupportsCondition<'static>>,
+    loc: Location,
+) -> Vec<CssRule<'static>> {
+    let mut rules = rules;
+    if let Some(condition) = supports {
+        rules = vec![CssRule::Supports(SupportsRule { condition, rules: CssRuleList(rules), loc })];
+    }
+    if !media.media_queries.is_empty() {
+        rules = vec![CssRule::Media(MediaRule { query: media, rules: CssRuleList(rules), loc })];
+    }
+    rules
 }
 
 /// The rules of an imported stylesheet, ready to stand in its importer.

@@ -2,9 +2,14 @@
 //! WeChat's style compiler rejects `*` in any stylesheet (wcsc fails on it); its docs advise
 //! only class selectors in components, so id, attribute and tag selectors there are warnings.
 //! Alipay has no attribute selectors and reserves class names starting `a-`/`am-`: errors.
+//! Nested rules (CSS nesting) are errors everywhere: the platforms' renderers do not read
+//! them, and lowering them needs `:is()`, which those renderers lack too. Every rule is
+//! visited, inside `@media`, `@supports`, `@layer`, `@container` or any other block.
 
 use lightningcss::rules::CssRule;
 use lightningcss::selector::{Component, Selector};
+use lightningcss::visit_types;
+use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::StyleSheet;
 use miniweave_compiler::source::Span;
@@ -17,27 +22,31 @@ struct Lint<'s> {
     sheet: &'s StyleSheet,
     component: bool,
     target: Target,
+    /// The style rule being visited (its selectors have no spans of their own).
+    span: Span,
     found: Vec<Diagnostic>,
 }
 
 impl Lint<'_> {
     fn push(&mut self, d: Diagnostic) {
-        if !self
-            .found
-            .iter()
-            .any(|f| f.code == d.code && f.labels.first().map(|l| l.span) == d.labels.first().map(|l| l.span))
-        {
+        let same =
+            |f: &Diagnostic| f.code == d.code && f.labels.first().map(|l| l.span) == d.labels.first().map(|l| l.span);
+        if !self.found.iter().any(same) {
             self.found.push(d);
         }
     }
 
-    fn selector(&mut self, selector: &Selector<'_>, span: Span) {
-        let file = &self.sheet.file;
+    fn selector(&mut self, selector: &Selector<'_>) {
+        let (file, span) = (&self.sheet.file, self.span);
         for c in selector.iter_raw_match_order() {
             match c {
-                Component::Negation(inner) | Component::Is(inner) | Component::Where(inner) | Component::Has(inner) => {
-                    inner.iter().for_each(|s| self.selector(s, span))
-                }
+                Component::Negation(inner)
+                | Component::Is(inner)
+                | Component::Where(inner)
+                | Component::Has(inner)
+                | Component::Any(_, inner) => inner.iter().for_each(|s| self.selector(s)),
+                Component::Slotted(inner) | Component::Host(Some(inner)) => self.selector(inner),
+                Component::NthOf(data) => data.selectors().iter().for_each(|s| self.selector(s)),
                 Component::ExplicitUniversalType if self.target == Target::Wechat => self.push(
                     Diagnostic::error("style::universal-selector", "WeChat rejects the universal selector `*`")
                         .at(file, span, "in this rule")
@@ -86,28 +95,45 @@ impl Lint<'_> {
             }
         }
     }
+}
 
-    fn rules(&mut self, rules: &[CssRule<'_>]) {
-        for rule in rules {
-            match rule {
-                CssRule::Style(style) => {
-                    let span = self.sheet.located.span(style.loc.line, style.loc.column);
-                    for s in &style.selectors.0 {
-                        self.selector(s, span);
-                    }
-                    self.rules(&style.rules.0);
-                }
-                CssRule::Media(m) => self.rules(&m.rules.0),
-                CssRule::Supports(s) => self.rules(&s.rules.0),
-                _ => {}
+impl<'i> Visitor<'i> for Lint<'_> {
+    type Error = std::convert::Infallible;
+
+    fn visit_types(&self) -> VisitTypes {
+        visit_types!(RULES | SELECTORS)
+    }
+
+    fn visit_rule(&mut self, rule: &mut CssRule<'i>) -> Result<(), Self::Error> {
+        if let CssRule::Style(style) = rule {
+            self.span = self.sheet.located.span(style.loc.line, style.loc.column);
+            if !style.rules.0.is_empty() {
+                let span = self.span;
+                self.push(
+                    Diagnostic::error("style::nesting", "nested rules are not read by the platforms' renderers")
+                        .at(&self.sheet.file, span, "a rule with rules inside")
+                        .help("write each nested rule out with its full selector"),
+                );
             }
         }
+        rule.visit_children(self)
+    }
+
+    fn visit_selector(&mut self, selector: &mut Selector<'i>) -> Result<(), Self::Error> {
+        self.selector(selector);
+        Ok(())
     }
 }
 
 /// The problems with `css` (the parse of `sheet`) on `target`.
 pub fn check(css: &Css, sheet: &StyleSheet, role: &Role, target: Target) -> Vec<Diagnostic> {
-    let mut lint = Lint { sheet, component: matches!(role, Role::Component(_)), target, found: Vec::new() };
-    lint.rules(&css.rules.0);
+    let mut lint = Lint {
+        sheet,
+        component: matches!(role, Role::Component(_)),
+        target,
+        span: Span::new(sheet.base, sheet.base),
+        found: Vec::new(),
+    };
+    let _ = css.clone().visit(&mut lint);
     lint.found
 }

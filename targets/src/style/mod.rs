@@ -88,7 +88,7 @@ pub fn emit(
     }
     if target.target == Target::Weibo {
         units::rpx_to_vw(&mut css);
-        if matches!(role, Role::Global) {
+        if !matches!(role, Role::Component(_)) {
             scope::page_to_root(&mut css);
         }
     }
@@ -102,25 +102,21 @@ fn print(mut css: Css, sheet: &StyleSheet, target: &StyleTarget, diags: &mut Vec
             .at(&sheet.file, miniweave_compiler::source::Span::new(sheet.base, sheet.base), "in this stylesheet")
             .help("this is a bug in miniweave; please report it with the stylesheet")
     };
-    if target.release {
-        if let Err(e) = css.minify(MinifyOptions { targets, ..Default::default() }) {
-            diags.push(failed(e.to_string()));
-            return None;
-        }
-        return match css.to_css(PrinterOptions { minify: true, targets, ..Default::default() }) {
-            Ok(r) => Some(EmittedStyle { code: r.code, map: None }),
-            Err(e) => {
-                diags.push(failed(e.to_string()));
-                None
-            }
-        };
+    // lightningcss writes vendor prefixes and lowers newer syntax for the targets here, so
+    // development and release builds behave alike on old renderers; release also minifies.
+    if let Err(e) = css.minify(MinifyOptions { targets, ..Default::default() }) {
+        diags.push(failed(e.to_string()));
+        return None;
     }
-    let mut map = SourceMap::new("/");
-    let index = map.add_source(sheet.file.name());
-    let _ = map.set_source_content(index as usize, sheet.file.text());
-    let result = css.to_css(PrinterOptions { targets, source_map: Some(&mut map), ..Default::default() });
-    match result {
-        Ok(r) => Some(EmittedStyle { code: r.code, map: map.to_json(None).ok() }),
+    let mut map = (!target.release).then(|| {
+        let mut map = SourceMap::new("/");
+        let index = map.add_source(sheet.file.name());
+        let _ = map.set_source_content(index as usize, sheet.file.text());
+        map
+    });
+    let options = PrinterOptions { minify: target.release, targets, source_map: map.as_mut(), ..Default::default() };
+    match css.to_css(options) {
+        Ok(r) => Some(EmittedStyle { code: r.code, map: map.and_then(|mut m| m.to_json(None).ok()) }),
         Err(e) => {
             diags.push(failed(e.to_string()));
             None

@@ -10,6 +10,7 @@ use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 use miniweave_compiler::style::Css;
 use miniweave_compiler::target::Target;
+use parcel_selectors::parser::NthOfSelectorData;
 
 /// One component's class-name scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +37,8 @@ impl Scope {
     }
 }
 
+/// Applies `f` to every component of a selector, nested ones included, except inside
+/// `:host(…)`: the host's classes are written by the component's user, not scoped with it.
 fn rename(selector: &mut Selector<'_>, f: &dyn Fn(&mut Component<'_>)) {
     for component in selector.iter_mut_raw_match_order() {
         match component {
@@ -44,15 +47,44 @@ fn rename(selector: &mut Selector<'_>, f: &dyn Fn(&mut Component<'_>)) {
             | Component::Where(inner)
             | Component::Has(inner)
             | Component::Any(_, inner) => inner.iter_mut().for_each(|s| rename(s, f)),
-            Component::Slotted(inner) | Component::Host(Some(inner)) => rename(inner, f),
+            Component::Slotted(inner) => rename(inner, f),
+            Component::NthOf(data) => {
+                let mut selectors = data.clone_selectors();
+                selectors.iter_mut().for_each(|s| rename(s, f));
+                *data = NthOfSelectorData::new(*data.nth_data(), selectors);
+            }
             _ => {}
         }
         f(component);
     }
 }
 
+/// Weibo: `:host(.on)` is the component's root element, which carries the bare prefix as a
+/// class, with the classes its user gave it: `.<prefix>.on`.
+fn host_to_root(selector: &mut Selector<'_>, scope: &Scope) {
+    let has_host = selector.iter_raw_match_order().any(|c| matches!(c, Component::Host(_)));
+    if !has_host {
+        return;
+    }
+    let mut parts = Vec::new();
+    for c in selector.iter_raw_parse_order_from(0) {
+        match c {
+            Component::Host(inner) => {
+                parts.push(Component::Class(Ident(scope.prefix.clone().into())));
+                if let Some(inner) = inner {
+                    parts.extend(inner.iter_raw_parse_order_from(0).cloned());
+                }
+            }
+            other => parts.push(other.clone()),
+        }
+    }
+    *selector = Selector::from(parts);
+}
+
 struct Selectors<'f> {
     f: &'f dyn Fn(&mut Component<'_>),
+    /// Weibo: `:host` becomes the root element of this scope.
+    host: Option<&'f Scope>,
 }
 
 impl<'i> Visitor<'i> for Selectors<'_> {
@@ -64,6 +96,9 @@ impl<'i> Visitor<'i> for Selectors<'_> {
 
     fn visit_selector(&mut self, selector: &mut Selector<'i>) -> Result<(), Self::Error> {
         rename(selector, self.f);
+        if let Some(scope) = self.host {
+            host_to_root(selector, scope);
+        }
         Ok(())
     }
 }
@@ -72,12 +107,13 @@ impl<'i> Visitor<'i> for Selectors<'_> {
 /// component's root element, which carries the bare prefix as a class; Alipay components
 /// have a real host node (`virtualHost: false`) and keep `:host`.
 pub fn scope_sheet(css: &mut Css, scope: &Scope, target: Target) {
-    let f = |c: &mut Component<'_>| match c {
-        Component::Class(name) => *name = Ident(scope.class(&name.0).into()),
-        Component::Host(None) if target == Target::Weibo => *c = Component::Class(Ident(scope.prefix.clone().into())),
-        _ => {}
+    let f = |c: &mut Component<'_>| {
+        if let Component::Class(name) = c {
+            *name = Ident(scope.class(&name.0).into());
+        }
     };
-    let _ = css.visit(&mut Selectors { f: &f });
+    let host = (target == Target::Weibo).then_some(scope);
+    let _ = css.visit(&mut Selectors { f: &f, host });
 }
 
 /// The class names a stylesheet's selectors name.
@@ -89,7 +125,7 @@ pub fn class_names(css: &Css) -> std::collections::BTreeSet<String> {
         }
     };
     let mut copy = css.clone();
-    let _ = copy.visit(&mut Selectors { f: &f });
+    let _ = copy.visit(&mut Selectors { f: &f, host: None });
     names.into_inner()
 }
 
@@ -100,7 +136,7 @@ pub fn page_to_root(css: &mut Css) {
             *c = Component::Class(Ident("mw-page".into()));
         }
     };
-    let _ = css.visit(&mut Selectors { f: &f });
+    let _ = css.visit(&mut Selectors { f: &f, host: None });
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! into nested tokens, or those inside functions are missed).
 
 use lightningcss::properties::custom::{Token, TokenOrValue};
+use lightningcss::rules::CssRule;
+use lightningcss::rules::supports::SupportsCondition;
 use lightningcss::values::length::LengthValue;
 use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
@@ -18,6 +20,14 @@ impl<'i> Visitor<'i> for RpxToVw {
         visit_types!(TOKENS | RULES)
     }
 
+    // `@supports (width: 10rpx)` holds its declaration as text.
+    fn visit_rule(&mut self, rule: &mut CssRule<'i>) -> Result<(), Self::Error> {
+        if let CssRule::Supports(supports) = rule {
+            convert_condition(&mut supports.condition);
+        }
+        rule.visit_children(self)
+    }
+
     fn visit_token(&mut self, token: &mut TokenOrValue<'i>) -> Result<(), Self::Error> {
         if let TokenOrValue::Token(Token::Dimension { value, unit, .. }) = token {
             if unit.eq_ignore_ascii_case("rpx") {
@@ -26,6 +36,17 @@ impl<'i> Visitor<'i> for RpxToVw {
             }
         }
         token.visit_children(self)
+    }
+}
+
+fn convert_condition(condition: &mut SupportsCondition<'_>) {
+    match condition {
+        SupportsCondition::Not(inner) => convert_condition(inner),
+        SupportsCondition::And(all) | SupportsCondition::Or(all) => all.iter_mut().for_each(convert_condition),
+        SupportsCondition::Declaration { value, .. } if value.to_ascii_lowercase().contains("rpx") => {
+            *value = rpx_to_vw_text(value).into();
+        }
+        _ => {}
     }
 }
 

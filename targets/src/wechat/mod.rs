@@ -36,6 +36,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     out.add("app.json".into(), to_pretty(&app.config.json.to_value()), 0, app.file.name(), &mut diags);
     emit_app_style(project, &KINDS, &mut out, &mut diags);
     let target = ScriptTarget {
+        target: Target::Wechat,
         format: OutputFormat::CommonJs,
         release: project.release,
         place: same_place,
@@ -65,7 +66,7 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     if let Some(style) = &unit.style {
         let path = format!("{}.wxss", unit.path);
         let styles = KINDS.styles(project);
-        emit_style(project, style, &path, path.clone(), &unit_role(unit), &styles, unit.package, out, diags);
+        emit_style(project, style, &path, path.clone(), &unit_role(project, unit), &styles, unit.package, out, diags);
     }
 }
 

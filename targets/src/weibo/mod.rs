@@ -30,7 +30,7 @@ use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_fi
 use crate::common::expand::{Expander, Policy, unit_document};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
-use crate::common::properties::{shares_global_styles, type_static_attributes};
+use crate::common::properties::{Isolation, isolation, type_static_attributes};
 use crate::common::scripts::{Passes, ScriptEmitter};
 use crate::common::unit_config_map;
 use crate::common::view_script::{Dialect, Origin, to_esm};
@@ -88,13 +88,18 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     project_files::emit(project, &mut out, &mut diags);
     emit_app_style(project, &KINDS, &mut out, &mut diags);
-    let target =
-        ScriptTarget { format: OutputFormat::Esm, release: project.release, place, assemble: assemble_runtime };
+    let target = ScriptTarget {
+        target: Target::Weibo,
+        format: OutputFormat::Esm,
+        release: project.release,
+        place,
+        assemble: assemble_runtime,
+    };
     let mut scripts = ScriptEmitter::new(project, target);
     let passes: &mut Passes<'_> = &mut |program, env, out| {
         constructors::map(program, env, out, &CONSTRUCTORS);
         apis::map(program, env, out, Target::Weibo);
-        selectors::map(program, env);
+        selectors::map(program, env, out);
     };
     match &project.app.script {
         Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
@@ -205,17 +210,14 @@ fn emit_unit(
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
     scripts.use_runtime(&unit.path, "vue", kind);
     let externals = shared.externals.get(&unit.path).cloned().unwrap_or_default();
-    let scoping = Scoping {
-        externals: &externals,
-        shared: unit.kind == UnitKind::Component && shares_global_styles(project, unit),
-    };
+    let scoping = Scoping { externals: &externals, shared: isolation(project, unit) == Isolation::ApplyShared };
     let options = vue_options(unit, &nodes, &wxs, &scoping);
     let script = match &unit.script {
         Some(script) => {
             let mut passes = |program: &mut Program, env: &PassEnv<'_>, pass: &mut PassOutput| {
                 constructors::map(program, env, pass, &CONSTRUCTORS);
                 apis::map(program, env, pass, Target::Weibo);
-                selectors::map(program, env);
+                selectors::map(program, env, pass);
                 if let Program::Module(module) = program {
                     // The export needs the runtime even when the script calls no constructor.
                     if !pass.runtime.contains_key("vue") {
@@ -245,7 +247,7 @@ fn emit_unit(
         let logical = format!("{}.wxss", unit.path);
         let out_path = place(&format!("{}.vue", unit.path));
         let styles = KINDS.styles(project);
-        if let Some(css) = style::emit(project, style, &logical, &out_path, &unit_role(unit), &styles, diags) {
+        if let Some(css) = style::emit(project, style, &logical, &out_path, &unit_role(project, unit), &styles, diags) {
             vue.push_str(&format!("\n<style>\n{}\n</style>\n", css.code.trim_end()));
         }
     }

@@ -32,7 +32,7 @@ use super::resolve::Alias;
 use super::view::SourceView;
 
 pub use parse::Parsers;
-pub use style_imports::style_import_path;
+pub use style_imports::style_import_paths;
 pub use templates::{template_ref_path, view_script_ref_path};
 
 /// Where a file was asked for: the file and span of the path that named it.
@@ -118,8 +118,8 @@ pub fn load(
     loader.load_modules();
     loader.check_units(&app);
     let sitemap = loader.load_sitemap(&app);
-    let (mut styles, assets) = loader.load_plain_files();
-    loader.load_style_imports(&app, &mut styles);
+    let (mut styles, mut assets) = loader.load_plain_files();
+    loader.load_style_imports(&app, &mut styles, &mut assets);
     let has_errors = loader.diags.iter().any(Diagnostic::is_error);
     let project = (!has_errors).then(|| Project {
         target: options.target,
