@@ -15,7 +15,7 @@ use miniweave_compiler::source::SourceFile;
 use miniweave_compiler::template::builtins::is_builtin;
 
 use super::components::{COMMON_EVENTS, NEVER_FIRED, button_open_type, missing, rules};
-use crate::common::case::dash_to_camel;
+use crate::common::case::{dash_to_camel, join_words};
 use crate::common::markup::OutAttr;
 use crate::common::model::models;
 use crate::common::paths::with_ext;
@@ -39,21 +39,9 @@ pub struct AlipaySpelling {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// `my-event` → `MyEvent`, `tap` → `Tap`.
+/// `my-event` → `MyEvent`, `tap` → `Tap` (WeChat event names may use `-`, `_` and `:`).
 pub fn pascal_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper = true;
-    for c in name.chars() {
-        if c == '-' || c == '_' || c == ':' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    join_words(name, &['-', '_', ':'], true)
 }
 
 /// The event part of an Alipay binding name, dash-case: `catchTouchStart` → `touch-start`

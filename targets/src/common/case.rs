@@ -1,13 +1,14 @@
-//! WeChat's attribute-name to property-name rule, which several mappings share: `-` joins
-//! words (`show-footer` → `showFooter`, `data-todo-id` → dataset `todoId`); nothing else
-//! changes.
+//! Joining words into one name, as several mappings do: WeChat's attribute-to-property rule
+//! (`-` joins words: `show-footer` → `showFooter`, `data-todo-id` → dataset `todoId`), and
+//! Alipay's event props (`bind:my-event` → `onMyEvent`).
 
-/// `show-footer` → `showFooter`.
-pub fn dash_to_camel(name: &str) -> String {
+/// Joins the words of `name` split at `separators`, each after the first upper-cased (and the
+/// first too when `upper_first`).
+pub fn join_words(name: &str, separators: &[char], upper_first: bool) -> String {
     let mut out = String::with_capacity(name.len());
-    let mut upper = false;
+    let mut upper = upper_first;
     for c in name.chars() {
-        if c == '-' {
+        if separators.contains(&c) {
             upper = true;
         } else if upper {
             out.push(c.to_ascii_uppercase());
@@ -17,6 +18,11 @@ pub fn dash_to_camel(name: &str) -> String {
         }
     }
     out
+}
+
+/// `show-footer` → `showFooter`.
+pub fn dash_to_camel(name: &str) -> String {
+    join_words(name, &['-'], false)
 }
 
 #[cfg(test)]

@@ -110,22 +110,34 @@ fn const_decl(name: BindingIdent, init: Expr) -> ModuleItem {
     }))))
 }
 
-/// CommonJS targets: `import x from 'cjs'` → `const x = require('cjs')`, and
-/// `import * as ns from 'cjs'` likewise (run before the module transform, after specifiers
-/// are rewritten; `deps` is keyed by the rewritten paths).
-pub fn require_commonjs_defaults(module: &mut Module, deps: &Deps, unresolved: SyntaxContext) {
+/// Calls `f` for each non-type import of a CommonJS dependency (with its rewritten path and
+/// what is known of it), letting it push the items that replace the import; other items stay.
+fn rewrite_commonjs_imports(
+    module: &mut Module,
+    deps: &Deps,
+    mut f: impl FnMut(ImportDecl, String, &DepInfo, &mut Vec<ModuleItem>),
+) {
     let by_path: HashMap<&str, &DepInfo> = deps.values().map(|d| (d.relative.as_str(), d)).collect();
     let mut items = Vec::with_capacity(module.body.len());
     for item in std::mem::take(&mut module.body) {
-        let ModuleItem::ModuleDecl(ModuleDecl::Import(mut import)) = item else {
+        let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else {
             items.push(item);
             continue;
         };
         let path = spec_of(&import.src);
-        let Some(dep) = by_path.get(path.as_str()).filter(|d| d.commonjs && !import.type_only) else {
-            items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
-            continue;
-        };
+        match by_path.get(path.as_str()).filter(|d| d.commonjs && !import.type_only) {
+            Some(dep) => f(import, path, dep, &mut items),
+            None => items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import))),
+        }
+    }
+    module.body = items;
+}
+
+/// CommonJS targets: `import x from 'cjs'` → `const x = require('cjs')`, and
+/// `import * as ns from 'cjs'` likewise (run before the module transform, after specifiers
+/// are rewritten; `deps` is keyed by the rewritten paths).
+pub fn require_commonjs_defaults(module: &mut Module, deps: &Deps, unresolved: SyntaxContext) {
+    rewrite_commonjs_imports(module, deps, |mut import, path, dep, items| {
         let mut bound: Vec<(BindingIdent, Expr)> = Vec::new();
         import.specifiers.retain(|s| match s {
             ImportSpecifier::Default(d) => {
@@ -146,26 +158,14 @@ pub fn require_commonjs_defaults(module: &mut Module, deps: &Deps, unresolved: S
         if !import.specifiers.is_empty() {
             items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
         }
-    }
-    module.body = items;
+    });
 }
 
 /// ES-module targets: `import { a, b as c } from 'cjs'` → `import __mwCjs0 from 'cjs';
 /// const { a, b: c } = __mwCjs0;` (a CommonJS module is emitted as one default export).
 pub fn read_commonjs_names(module: &mut Module, deps: &Deps) {
-    let by_path: HashMap<&str, &DepInfo> = deps.values().map(|d| (d.relative.as_str(), d)).collect();
-    let mut items = Vec::with_capacity(module.body.len());
     let mut n = 0;
-    for item in std::mem::take(&mut module.body) {
-        let ModuleItem::ModuleDecl(ModuleDecl::Import(mut import)) = item else {
-            items.push(item);
-            continue;
-        };
-        let path = spec_of(&import.src);
-        let Some(dep) = by_path.get(path.as_str()).filter(|d| d.commonjs && !import.type_only) else {
-            items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
-            continue;
-        };
+    rewrite_commonjs_imports(module, deps, |mut import, _, dep, items| {
         let mut props = Vec::new();
         let mut default_local = None;
         for spec in std::mem::take(&mut import.specifiers) {
@@ -216,6 +216,5 @@ pub fn read_commonjs_names(module: &mut Module, deps: &Deps) {
                 }],
             })))));
         }
-    }
-    module.body = items;
+    });
 }
