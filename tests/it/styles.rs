@@ -113,7 +113,7 @@ fn page_class_rules_do_not_reach_into_components_on_any_target() {
     assert!(matches(&badge_rule, &computed_el) && !matches(&page_rule, &computed_el), "{computed}");
 
     // Selector strings in the component's script name the scoped class.
-    for file in ["alipay/components/badge/badge.js"] {
+    for file in ["alipay/components/badge/badge.js", "weibo/src/components/badge/badge.vue"] {
         let js = read(out.join(file));
         assert!(
             js.contains(&format!("selectComponent('.{}-title')", scope.prefix))
