@@ -56,6 +56,14 @@ fn module_graph() -> tempfile::TempDir {
     ])
 }
 
+/// Where a target's emitted scripts are (Weibo keeps them under `src/`).
+fn script_root(out: &Path, target: Target) -> std::path::PathBuf {
+    match target {
+        Target::Weibo => out.join("weibo/src"),
+        _ => out.join(target.name()),
+    }
+}
+
 /// Runs `answer()` from an emitted `utils/entry.js` the way the target loads it: CommonJS
 /// `require` on WeChat and Alipay, ES-module `import` on Weibo.
 fn run_answer(entry: &Path, target: Target) -> String {
@@ -80,10 +88,7 @@ fn a_mixed_module_graph_computes_the_same_answer_on_every_target() {
     let out = dir.path().join("dist");
     build(&BuildOptions::new(dir.path()).targets(Target::ALL).out_dir(&out)).unwrap();
     for target in Target::ALL {
-        let root = match target {
-            Target::Weibo => out.join("weibo/src"),
-            _ => out.join(target.name()),
-        };
+        let root = script_root(&out, target);
         assert_eq!(
             run_answer(&root.join("utils/entry.js"), target),
             format!("hello,mini-build,mini,json,legacy,42,legacy,legacy2,{}", target.name()),
@@ -167,10 +172,6 @@ fn circular_imports_work_as_commonjs_allows_on_every_target() {
     let out = dir.path().join("dist");
     build(&BuildOptions::new(dir.path()).targets(Target::ALL).out_dir(&out)).unwrap();
     for target in Target::ALL {
-        let root = match target {
-            Target::Weibo => out.join("weibo/src"),
-            _ => out.join(target.name()),
-        };
-        assert_eq!(run_answer(&root.join("utils/entry.js"), target), "b", "{target:?}");
+        assert_eq!(run_answer(&script_root(&out, target).join("utils/entry.js"), target), "b", "{target:?}");
     }
 }

@@ -95,18 +95,13 @@ fn member(object: Expr, name: &str) -> Expr {
     })
 }
 
-fn const_decl(name: BindingIdent, init: Expr) -> ModuleItem {
+fn const_decl(name: Pat, init: Expr) -> ModuleItem {
     ModuleItem::Stmt(Stmt::Decl(Decl::Var(Box::new(VarDecl {
         span: DUMMY_SP,
         ctxt: SyntaxContext::empty(),
         kind: VarDeclKind::Const,
         declare: false,
-        decls: vec![VarDeclarator {
-            span: DUMMY_SP,
-            name: Pat::Ident(name),
-            init: Some(Box::new(init)),
-            definite: false,
-        }],
+        decls: vec![VarDeclarator { span: DUMMY_SP, name, init: Some(Box::new(init)), definite: false }],
     }))))
 }
 
@@ -153,7 +148,7 @@ pub fn require_commonjs_defaults(module: &mut Module, deps: &Deps, unresolved: S
             ImportSpecifier::Named(_) => true,
         });
         for (name, value) in bound {
-            items.push(const_decl(name, value));
+            items.push(const_decl(Pat::Ident(name), value));
         }
         if !import.specifiers.is_empty() {
             items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
@@ -201,20 +196,8 @@ pub fn read_commonjs_names(module: &mut Module, deps: &Deps) {
             vec![ImportSpecifier::Default(ImportDefaultSpecifier { span: DUMMY_SP, local: local.clone() })];
         items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
         if !props.is_empty() {
-            let pat = BindingIdent { id: local, type_ann: None };
             let destructure = Pat::Object(ObjectPat { span: DUMMY_SP, props, optional: false, type_ann: None });
-            items.push(ModuleItem::Stmt(Stmt::Decl(Decl::Var(Box::new(VarDecl {
-                span: DUMMY_SP,
-                ctxt: SyntaxContext::empty(),
-                kind: VarDeclKind::Const,
-                declare: false,
-                decls: vec![VarDeclarator {
-                    span: DUMMY_SP,
-                    name: destructure,
-                    init: Some(Box::new(Expr::Ident(pat.id))),
-                    definite: false,
-                }],
-            })))));
+            items.push(const_decl(destructure, Expr::Ident(local)));
         }
     });
 }
