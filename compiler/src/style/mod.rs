@@ -28,11 +28,15 @@ pub struct Located {
     pub file: Arc<SourceFile>,
     /// Where the stylesheet's text starts in the file (a `.mini` block's offset).
     pub base: usize,
+    /// Byte offset of each line start in the file, so a position costs its line only.
+    line_starts: Arc<[usize]>,
 }
 
 impl Located {
     pub fn new(file: Arc<SourceFile>, base: usize) -> Self {
-        Located { file, base }
+        let mut starts = vec![0];
+        starts.extend(file.text().match_indices('\n').map(|(i, _)| i + 1));
+        Located { file, base, line_starts: starts.into() }
     }
 
     /// The padding that puts text starting at `base` at its line and column.
@@ -47,13 +51,7 @@ impl Located {
     /// The byte offset in the file of a 0-based line and a 1-based UTF-16 column.
     pub fn offset(&self, line: u32, column: u32) -> usize {
         let text = self.file.text();
-        let mut start = 0;
-        for _ in 0..line {
-            match text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => return text.len(),
-            }
-        }
+        let Some(&start) = self.line_starts.get(line as usize) else { return text.len() };
         let mut units = 1;
         for (i, c) in text[start..].char_indices() {
             if units >= column || c == '\n' {

@@ -125,8 +125,9 @@ impl<'i> Visitor<'i> for Lint<'_> {
     }
 }
 
-/// The problems with `css` (the parse of `sheet`) on `target`.
-pub fn check(css: &Css, sheet: &StyleSheet, role: &Role, target: Target) -> Vec<Diagnostic> {
+/// The problems with `css` (the parse of `sheet`) on `target`. The visitor API takes the sheet
+/// mutably; nothing is changed.
+pub fn check(css: &mut Css, sheet: &StyleSheet, role: &Role, target: Target) -> Vec<Diagnostic> {
     let mut lint = Lint {
         sheet,
         component: matches!(role, Role::Component(_)),
@@ -134,6 +135,6 @@ pub fn check(css: &Css, sheet: &StyleSheet, role: &Role, target: Target) -> Vec<
         span: Span::new(sheet.base, sheet.base),
         found: Vec::new(),
     };
-    let _ = css.clone().visit(&mut lint);
+    let _ = css.visit(&mut lint);
     lint.found
 }

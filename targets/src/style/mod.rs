@@ -78,7 +78,7 @@ pub fn emit(
 ) -> Option<EmittedStyle> {
     let css = sheet.css.as_ref()?;
     let mut css: Css = (**css).clone();
-    diags.extend(lint::check(&css, sheet, role, target.target));
+    diags.extend(lint::check(&mut css, sheet, role, target.target));
     let ctx = urls::Context { project, target, out };
     urls::rewrite(&mut css, sheet, logical, &ctx, diags);
     let inline = matches!(role, Role::Component(_)) && target.inlines_imports();
