@@ -138,11 +138,11 @@ fn rejected_selectors_and_ignored_declarations_are_located() {
         ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
         (
             "src/pages/index/index.mini",
-            "<config>{ \"usingComponents\": { \"c\": \"/components/c/c\" } }</config>\n<template><c/></template>\n",
+            "<config>{ \"usingComponents\": { \"c\": \"/components/c/c\" } }</config>\n<template><c/></template>\n<style>\n.am-x { color: green; }\n</style>\n",
         ),
         (
             "src/components/c/c.mini",
-            "<template><view class=\"x\">x</view></template>\n<style>\n.x { *zoom: 1; color: red; }\nview.x { margin: 0; }\n[data-on] { color: blue; }\n* { box-sizing: border-box; }\n.am-x { color: green; }\n</style>\n",
+            "<template><view class=\"x\">x</view></template>\n<style>\n.x { *zoom: 1; color: red; }\nview.x { margin: 0; }\n[data-on] { color: blue; }\n* { box-sizing: border-box; }\n.am-y { color: green; }\n</style>\n",
         ),
     ]);
     let wechat = lines(&try_build(dir.path(), &[Target::Wechat]).unwrap_err());
@@ -161,10 +161,12 @@ fn rejected_selectors_and_ignored_declarations_are_located() {
     let alipay = lines(&try_build(dir.path(), &[Target::Alipay]).unwrap_err());
     for e in [
         "src/components/c/c.mini:5:1: error[style::attribute-selector]: Alipay has no attribute selectors",
-        "src/components/c/c.mini:7:1: error[style::reserved-class]: Alipay reserves class names starting `a-` or `am-` (`.am-x`)",
+        "src/pages/index/index.mini:4:1: error[style::reserved-class]: Alipay reserves class names starting `a-` or `am-` (`.am-x`)",
     ] {
         assert!(alipay.iter().any(|l| l == e), "missing `{e}` in {alipay:#?}");
     }
+    // A component's `.am-y` is emitted with its scope prefix, which Alipay does not reserve.
+    assert!(!alipay.iter().any(|l| l.contains("`.am-y`")), "{alipay:#?}");
     assert!(!alipay.iter().any(|l| l.contains("universal")), "Alipay accepts `*`: {alipay:#?}");
 }
 
@@ -216,7 +218,7 @@ fn urls_imports_and_rpx_become_what_each_platform_reads() {
         "{page}"
     );
     let rpx = Command::new("grep")
-        .args(["-rl", "[0-9]rpx", out.join("weibo").to_str().unwrap(), "--include=*.css"])
+        .args(["-rl", "[0-9]rpx", out.join("weibo").to_str().unwrap(), "--include=*.css", "--include=*.vue"])
         .output()
         .unwrap();
     assert!(stdout(&rpx).trim().is_empty(), "rpx left in: {}", stdout(&rpx));
@@ -241,7 +243,12 @@ fn hosts_shared_components_and_class_like_attributes() {
         ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
         (
             "src/pages/index/index.mini",
-            "<config>{ \"usingComponents\": { \"h\": \"/components/h/h\", \"s\": \"/components/s/s\" } }</config>\n<template><h class=\"active\"/><s/><view class=\"from-s\">page</view></template>\n",
+            "<config>{ \"usingComponents\": { \"h\": \"/components/h/h\", \"s\": \"/components/s/s\", \"wrap\": \"/components/wrap/wrap\" } }</config>\n<template><h class=\"active\"/><s/><wrap/><view class=\"from-s\">page</view></template>\n",
+        ),
+        // A scoped component that gives h a class of its own.
+        (
+            "src/components/wrap/wrap.mini",
+            "<config>{ \"component\": true, \"usingComponents\": { \"h\": \"/components/h/h\" } }</config>\n<template><h class=\"active\"/></template>\n",
         ),
         (
             "src/components/h/h.mini",
@@ -250,7 +257,7 @@ fn hosts_shared_components_and_class_like_attributes() {
         // `shared`: the component's rules reach the page, as on WeChat.
         (
             "src/components/s/s.mini",
-            "<config>{ \"component\": true, \"styleIsolation\": \"shared\" }</config>\n<template><view class=\"from-s\">s</view></template>\n<style>\n.from-s { color: green; }\n</style>\n",
+            "<config>{ \"component\": true, \"styleIsolation\": \"shared\" }</config>\n<template><view class=\"from-s\">s</view></template>\n<script>\nComponent({ methods: { find() { return this.selectComponent('.from-s') } } })\n</script>\n<style>\n.from-s { color: green; }\n</style>\n",
         ),
     ]);
     let out = try_build(dir.path(), &Target::ALL).unwrap();
@@ -267,11 +274,17 @@ fn hosts_shared_components_and_class_like_attributes() {
     assert!(vue.contains(&format!("mask-class=\"{}\"", scope.class("msk"))), "{vue}");
     assert!(vue.contains("@supports (width: 1.33333vw)"), "no rpx in conditions either:\n{vue}");
     let acss = read(out.join("alipay/components/h/h.acss"));
-    assert!(acss.contains(":host(.active)"), "Alipay has :host; the user's class is left as written:\n{acss}");
+    assert!(acss.contains(":host(.active)"), "Alipay has :host; the page's class is as written:\n{acss}");
+    // …and as `wrap`, a scoped user, writes it.
+    let wrap = Scope::of("components/wrap/wrap");
+    assert!(acss.contains(&format!(":host(.{})", wrap.class("active"))), "{acss}");
+    assert!(vue.contains(&format!(".{}.{}", scope.prefix, wrap.class("active"))), "{vue}");
     // The shared component is not scoped, on either side.
     let shared = read(out.join("alipay/components/s/s.acss"));
     assert!(shared.contains(".from-s {"), "{shared}");
     assert!(read(out.join("alipay/components/s/s.axml")).contains("class=\"from-s\""));
+    let script = read(out.join("alipay/components/s/s.js"));
+    assert!(script.contains("selectComponent('.from-s')"), "its selectors are not scoped either:\n{script}");
 }
 
 #[test]

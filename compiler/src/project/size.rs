@@ -1,4 +1,5 @@
-//! Sizes as users write them in `miniweave.json`: `"8KB"`, `"1.5 MB"`, `"2048"` (bytes).
+//! Sizes as users write them in `miniweave.json`: `"8KB"`, `"1.5 MB"`, `"2048"` or `2048`
+//! (bytes).
 //! KB and MB are 1024-based, as the platforms' package limits are.
 
 use serde::{Deserialize, Deserializer};
@@ -24,12 +25,21 @@ impl ByteSize {
 
 impl<'de> Deserialize<'de> for ByteSize {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        ByteSize::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a size: write a number of bytes, or one with KB or MB (\"8KB\")"
-            ))
-        })
+        /// A size written as a number of bytes or as text.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Bytes(u64),
+            Text(String),
+        }
+        match Written::deserialize(d)? {
+            Written::Bytes(n) => Ok(ByteSize(n)),
+            Written::Text(text) => ByteSize::parse(&text).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{text}` is not a size: write a number of bytes, or one with KB or MB (\"8KB\")"
+                ))
+            }),
+        }
     }
 }
 
@@ -45,5 +55,8 @@ mod tests {
         assert_eq!(ByteSize::parse("12kb"), Some(ByteSize(12288)));
         assert_eq!(ByteSize::parse("eight"), None);
         assert_eq!(ByteSize::parse("8GB"), None);
+        assert_eq!(serde_json::from_str::<ByteSize>("16384").unwrap(), ByteSize(16384));
+        assert_eq!(serde_json::from_str::<ByteSize>("\"16KB\"").unwrap(), ByteSize(16384));
+        assert!(serde_json::from_str::<ByteSize>("\"lots\"").is_err());
     }
 }

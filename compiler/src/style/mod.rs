@@ -99,75 +99,113 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn describe(e: &ParserError<'_>) -> String {
-    e.to_string()
+/// How serious a problem lightningcss recovered from is (see [`severity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Severity {
+    /// Broken syntax wherever it is: a broken selector or rule.
+    Broken,
+    /// Broken outside a block; inside one, a declaration WeChat's wcsc skips too (`*zoom: 1`).
+    BrokenOutsideBlock,
+    /// Something a renderer ignores: an unknown pseudo-class or at-rule, a media query.
+    Ignored,
 }
 
-/// Parses a stylesheet's text (`located` says where it is in its file).
-pub fn parse(text: &str, located: &Located) -> Parsed {
-    let source = text;
-    let padded = located.padding() + text;
+/// One problem, naming no file.
+#[derive(Debug, Clone)]
+struct Problem {
+    message: String,
+    loc: Option<ErrorLocation>,
+    severity: Severity,
+}
+
+/// What lightningcss made of a (padded) text, naming no file, so that it can be shared
+/// between targets through the parse cache.
+#[derive(Debug)]
+pub struct Raw {
+    css: Option<Css>,
+    fatal: Option<Problem>,
+    recovered: Vec<Problem>,
+}
+
+fn severity(kind: &ParserError<'_>) -> Severity {
+    use lightningcss::error::SelectorError as S;
+    match kind {
+        ParserError::SelectorError(
+            S::UnsupportedPseudoClass(_)
+            | S::UnsupportedPseudoElement(_)
+            | S::InvalidPseudoClassAfterPseudoElement
+            | S::InvalidPseudoClassAfterWebKitScrollbar
+            | S::InvalidPseudoClassBeforeWebKitScrollbar,
+        ) => Severity::Ignored,
+        ParserError::SelectorError(_) | ParserError::QualifiedRuleInvalid => Severity::Broken,
+        ParserError::UnexpectedToken(_) | ParserError::EndOfInput => Severity::BrokenOutsideBlock,
+        _ => Severity::Ignored,
+    }
+}
+
+fn problem(Error { kind, loc }: &Error<ParserError<'_>>) -> Problem {
+    Problem { message: kind.to_string(), loc: loc.clone(), severity: severity(kind) }
+}
+
+/// Parses a text already padded to its place in its file ([`Located::padding`]).
+pub fn parse_raw(padded: &str) -> Raw {
     let warnings = Arc::new(RwLock::new(Vec::new()));
     let options = ParserOptions {
-        filename: located.file.name().to_string(),
         error_recovery: true,
         warnings: Some(warnings.clone()),
         flags: ParserFlags::empty(),
         ..ParserOptions::default()
     };
-    let mut diagnostics = Vec::new();
-    let css = match StyleSheet::parse(&padded, options) {
-        Ok(sheet) => Some(sheet.into_owned()),
-        Err(Error { kind, loc }) => {
-            diagnostics.push(
-                Diagnostic::error("style::syntax", format!("the stylesheet does not parse: {}", describe(&kind)))
-                    .at(&located.file, located.error_span(&loc), "here")
-                    .help("check for a missing `}` or `;`, and that @import rules come before all other rules"),
-            );
-            None
-        }
+    let (css, fatal) = match StyleSheet::parse(padded, options) {
+        Ok(sheet) => (Some(sheet.into_owned()), None),
+        Err(e) => (None, Some(problem(&e))),
     };
-    if let Some(d) = unbalanced(source, located) {
-        diagnostics.push(d);
-    }
-    if let Ok(found) = warnings.read() {
-        for Error { kind, loc } in found.iter() {
-            let span = located.skipped_span(loc);
-            let written = located.file.text().get(span.start..span.end).unwrap_or_default();
-            // A declaration WeChat's wcsc ignores too (`*zoom: 1`), an unknown pseudo-class or
-            // at-rule, a media query no renderer matches: warnings. A rule whose selector is
-            // broken, outside any block: an error.
-            let inside = depth_at(source, span.start.saturating_sub(located.base)) > 0;
-            let d = if inside || !is_syntax_error(kind) {
-                Diagnostic::warning("style::ignored", format!("`{written}` is not standard CSS"))
-                    .at(&located.file, span, describe(kind))
-                    .help("platforms ignore it; remove it, or write it as standard CSS")
-            } else {
-                Diagnostic::error("style::syntax", format!("`{written}` cannot be read as CSS"))
-                    .at(&located.file, span, describe(kind))
-                    .help("check the selector and the braces around this rule")
-            };
-            diagnostics.push(d);
-        }
-    }
-    Parsed { css, diagnostics }
+    let recovered = warnings.read().map(|found| found.iter().map(problem).collect()).unwrap_or_default();
+    Raw { css, fatal, recovered }
 }
 
-/// Whether a recovered error is broken syntax rather than something a renderer ignores.
-fn is_syntax_error(kind: &ParserError<'_>) -> bool {
-    use lightningcss::error::SelectorError as S;
-    match kind {
-        ParserError::SelectorError(e) => !matches!(
-            e,
-            S::UnsupportedPseudoClass(_)
-                | S::UnsupportedPseudoElement(_)
-                | S::InvalidPseudoClassAfterPseudoElement
-                | S::InvalidPseudoClassAfterWebKitScrollbar
-                | S::InvalidPseudoClassBeforeWebKitScrollbar
-        ),
-        ParserError::UnexpectedToken(_) | ParserError::EndOfInput | ParserError::QualifiedRuleInvalid => true,
-        _ => false,
+/// The diagnostics of a parse of `text` (the stylesheet's own, unpadded), in its file.
+fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if let Some(p) = &raw.fatal {
+        diagnostics.push(
+            Diagnostic::error("style::syntax", format!("the stylesheet does not parse: {}", p.message))
+                .at(&located.file, located.error_span(&p.loc), "here")
+                .help("check for a missing `}` or `;`, and that @import rules come before all other rules"),
+        );
     }
+    diagnostics.extend(unbalanced(text, located));
+    for p in &raw.recovered {
+        let span = located.skipped_span(&p.loc);
+        let written = located.file.text().get(span.start..span.end).unwrap_or_default();
+        let inside = depth_at(text, span.start.saturating_sub(located.base)) > 0;
+        let broken = match p.severity {
+            Severity::Broken => true,
+            Severity::BrokenOutsideBlock => !inside,
+            Severity::Ignored => false,
+        };
+        diagnostics.push(if broken {
+            Diagnostic::error("style::syntax", format!("`{written}` cannot be read as CSS"))
+                .at(&located.file, span, p.message.clone())
+                .help("check the selector and the braces around this rule")
+        } else {
+            Diagnostic::warning("style::ignored", format!("`{written}` is not standard CSS"))
+                .at(&located.file, span, p.message.clone())
+                .help("platforms ignore it; remove it, or write it as standard CSS")
+        });
+    }
+    diagnostics
+}
+
+/// Parses a stylesheet's text (`located` says where it is in its file), through `cache` when
+/// given: the same text at the same place parses once for every target.
+pub fn parse(text: &str, located: &Located, cache: Option<&crate::cache::ParseCache>) -> Parsed {
+    let padded = located.padding() + text;
+    let raw = match cache {
+        Some(cache) => cache.get_or_parse(crate::cache::ParseKind::Style, &padded, parse_raw),
+        None => Arc::new(parse_raw(&padded)),
+    };
+    Parsed { css: raw.css.clone(), diagnostics: diagnose(&raw, text, located) }
 }
 
 /// Skips a string or comment starting at `i` of `b`: the index after it, or `None` when
@@ -253,7 +291,7 @@ mod tests {
     #[test]
     fn rpx_survives_and_hacks_are_warnings_at_their_position() {
         let text = ".a { width: 750rpx; }\n.b { *zoom: 1; color: red; }\n";
-        let parsed = parse(text, &located(text));
+        let parsed = parse(text, &located(text), None);
         let css = parsed.css.expect("parses");
         let out = css.to_css(PrinterOptions::default()).unwrap().code;
         assert!(out.contains("750rpx") && out.contains("color: red"), "{out}");
@@ -271,13 +309,13 @@ mod tests {
             (".p color: red; }\n", 15),
             (".p,, .q { color: red; }\n", 0),
         ] {
-            let parsed = parse(text, &located(text));
+            let parsed = parse(text, &located(text), None);
             let errors: Vec<_> = parsed.diagnostics.iter().filter(|d| d.is_error()).collect();
             assert!(!errors.is_empty(), "{text}: {:?}", parsed.diagnostics);
             assert!(errors.iter().any(|d| d.labels[0].span.start == at), "{text}: {:?}", errors);
         }
         let fine = ".a { content: \"}{\"; } /* { */\n";
-        assert!(parse(fine, &located(fine)).diagnostics.is_empty());
+        assert!(parse(fine, &located(fine), None).diagnostics.is_empty());
     }
 
     #[test]
@@ -286,7 +324,7 @@ mod tests {
         let file = SourceFile::new("a.mini", "a.mini", file_text);
         let base = file_text.find(".a").unwrap();
         let block = &file_text[base..file_text.find("</style>").unwrap()];
-        let parsed = parse(block, &Located::new(file, base));
+        let parsed = parse(block, &Located::new(file, base), None);
         let span = parsed.diagnostics[0].labels[0].span;
         assert_eq!(&file_text[span.start..span.end], "*zoom: 1");
     }

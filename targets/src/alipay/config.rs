@@ -113,9 +113,9 @@ impl<'a> ConfigMapper<'a> {
                 "tabBar" => {
                     out.insert(key.into(), self.tab_bar(doc, node));
                 }
-                "usingComponents" => {
-                    out.insert(key.into(), app_components(project, node));
-                }
+                // Every page's and component's JSON lists the app's components with its own,
+                // resolved (`unit_components`), so the app-level list is not needed.
+                "usingComponents" => {}
                 _ => self.dropped(doc, root, key, key),
             }
         }
@@ -218,17 +218,6 @@ fn component_path(component: &ComponentRef) -> Option<String> {
 /// Every component a unit may use (its own `usingComponents` and the app's), resolved.
 fn unit_components(unit: &Unit) -> Map<String, Value> {
     unit.components.iter().filter_map(|(tag, c)| Some((tag.clone(), Value::String(component_path(c)?)))).collect()
-}
-
-/// The app's `usingComponents`, resolved as every unit sees them.
-fn app_components(project: &Project, node: &Json) -> Value {
-    let mut out = Map::new();
-    for member in node.members() {
-        let resolved = project.units.values().find_map(|u| u.components.get(&member.key)).and_then(component_path);
-        let written = || Value::String(member.value.as_str().unwrap_or_default().to_string());
-        out.insert(member.key.clone(), resolved.map_or_else(written, Value::String));
-    }
-    Value::Object(out)
 }
 
 /// Alipay's `preloadRule.packages` takes subpackage roots only (PLATFORMS.md §5.1).

@@ -4,7 +4,7 @@ pub mod components;
 mod config;
 pub mod template;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::template::{FileRef, Node, Tag, ViewScript, ViewScriptSource, walk_nodes};
@@ -15,9 +15,10 @@ use miniweave_compiler::target::Target;
 use miniweave_compiler::template::builtins::is_builtin;
 use serde_json::json;
 
-use crate::common::class_scope::{Helper, SJS_MODULE, external_classes, scope_unit};
+use crate::common::class_scope::{Helper, SJS_MODULE, scope_unit};
+use crate::common::component_styles::ComponentStyles;
 use crate::common::constructors::{Rewrite, Rules, Uses};
-use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, unit_role};
+use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files};
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
@@ -121,10 +122,10 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         apis::map(program, env, out, Target::Alipay);
         selectors::map(program, env, out);
     });
-    let externals = external_classes(project);
+    let styles = ComponentStyles::of(project);
     let mut scope_dirs = BTreeSet::new();
     for unit in project.units.values() {
-        let unit_out = emit_unit(project, unit, &externals, &mut out, &mut diags);
+        let unit_out = emit_unit(project, unit, &styles, &mut out, &mut diags);
         for snippet in unit_out.snippets {
             scripts.use_runtime(&unit.path, "component", snippet);
         }
@@ -166,7 +167,7 @@ struct UnitRuntime {
 fn emit_unit(
     project: &Project,
     unit: &Unit,
-    externals: &BTreeMap<String, BTreeSet<String>>,
+    styles: &ComponentStyles,
     out: &mut Emitted,
     diags: &mut Vec<Diagnostic>,
 ) -> UnitRuntime {
@@ -178,7 +179,7 @@ fn emit_unit(
     let mut nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
     type_static_attributes(project, unit, &mut nodes);
-    let scope_helper = scope_unit(project, unit, &mut nodes, externals, Helper::Sjs);
+    let scope_helper = scope_unit(unit, &mut nodes, styles, Helper::Sjs);
     if scope_helper {
         let runtime = format!("{}/scope.wxs", runtime_dir(project, &unit.path));
         let src = relative(dir_of(&unit.path), &runtime);
@@ -190,15 +191,14 @@ fn emit_unit(
     let json = ConfigMapper::new(diags).unit_json(unit);
     out.add(format!("{path}.json"), to_pretty(&json), unit.package, source, diags);
     if let Some(style) = &unit.style {
-        let styles = KINDS.styles(project);
         let logical = format!("{}.wxss", unit.path);
         emit_style(
             project,
             style,
             &logical,
             format!("{path}.acss"),
-            &unit_role(project, unit),
-            &styles,
+            &styles.role(unit),
+            &KINDS.styles(project),
             unit.package,
             out,
             diags,

@@ -180,9 +180,9 @@ impl AlipaySpelling {
         if custom {
             // On WeChat a tap inside a component bubbles to a handler on its tag; on Alipay the
             // handler is only a prop the component would have to call (使用自定义组件.md).
-            if ev.name == "tap"
-                || COMMON_EVENTS.iter().any(|(from, _)| *from == ev.name && from.starts_with(['l', 't']))
-            {
+            const TOUCH: &[&str] =
+                &["tap", "longpress", "longtap", "touchstart", "touchmove", "touchend", "touchcancel"];
+            if TOUCH.contains(&ev.name.as_str()) {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         "alipay::component-touch",

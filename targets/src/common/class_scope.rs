@@ -7,18 +7,18 @@
 //! (`custom-class` that a parent fills) becomes the value the parent passed, which the parent
 //! scoped with its own prefix. Pages are not scoped: their rules are the app's.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind, ObjectItem, ObjectKey, Property, StrLit};
 use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
-use miniweave_compiler::ir::{ComponentRef, Project, Unit, UnitKind};
+use miniweave_compiler::ir::{ComponentRef, Unit};
 use miniweave_compiler::source::Span;
 use miniweave_compiler::template::builtins::is_builtin;
 
 use super::case::dash_to_camel;
-use super::properties::{Isolation, declared_external_classes, isolation};
+use super::component_styles::ComponentStyles;
+use super::properties::Isolation;
 use crate::style::Scope;
-use crate::style::scope::class_names;
 
 /// How run-time class names reach the helper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,13 +184,13 @@ impl ClassScope<'_> {
     }
 
     /// A class value with this unit's names scoped and its external classes filled in.
-    fn value(&mut self, value: &Value, externals_apply: bool) -> Value {
+    fn value(&mut self, value: &Value) -> Value {
         let span = value.span;
         let mut segments: Vec<Segment> = Vec::new();
         for (word, space) in words(value) {
             match word {
                 Word::Static(name) if name.is_empty() => {}
-                Word::Static(name) if externals_apply && self.externals.contains(&name) => {
+                Word::Static(name) if self.externals.contains(&name) => {
                     // The value the parent passed (scoped by the parent), or nothing.
                     let prop = Expr { kind: ExprKind::Ident(dash_to_camel(&name)), span };
                     segments.push(Segment::Expr(or_empty(prop, span)));
@@ -239,7 +239,7 @@ impl ClassScope<'_> {
                         if (!class_like && !external) || no_hover {
                             continue;
                         }
-                        attr.value = Some(self.value(value, true));
+                        attr.value = Some(self.value(value));
                     }
                     self.nodes(&mut e.children);
                 }
@@ -251,40 +251,11 @@ impl ClassScope<'_> {
     }
 }
 
-/// Every component's external classes, by unit path: what its script declares, and the class
-/// names its template writes that end in `-class` and that its own stylesheet does not style
-/// (WeChat's naming convention for them, `custom-class`), which covers libraries that build
-/// their options in code.
-pub fn external_classes(project: &Project) -> BTreeMap<String, BTreeSet<String>> {
-    project
-        .units
-        .values()
-        .filter(|u| u.kind == UnitKind::Component)
-        .map(|unit| {
-            let mut found = unit.script.as_ref().map(|s| declared_external_classes(&s.module)).unwrap_or_default();
-            let styled = unit.style.as_ref().and_then(|s| s.css.as_ref()).map(|c| class_names(c)).unwrap_or_default();
-            found.extend(
-                static_classes(&unit.template.nodes)
-                    .into_iter()
-                    .filter(|c| c.ends_with("-class") && !styled.contains(c)),
-            );
-            (unit.path.clone(), found)
-        })
-        .collect()
-}
-
 /// Scopes the class names of a unit's expanded template; whether the helper is needed.
-pub fn scope_unit(
-    project: &Project,
-    unit: &Unit,
-    nodes: &mut [Node],
-    externals: &BTreeMap<String, BTreeSet<String>>,
-    helper: Helper,
-) -> bool {
-    let isolation = isolation(project, unit);
-    let shared = isolation == Isolation::ApplyShared;
-    // A `shared` component's class names are global, as a page's are.
-    let scope = (isolation != Isolation::Shared).then(|| Scope::of(&unit.path));
+pub fn scope_unit(unit: &Unit, nodes: &mut [Node], styles: &ComponentStyles, helper: Helper) -> bool {
+    let shared = styles.isolation(unit) == Isolation::ApplyShared;
+    let scope = styles.scope(unit);
+    let externals = &styles.externals;
     let none = BTreeSet::new();
     let own = externals.get(&unit.path).unwrap_or(&none);
     let child = |tag: &str| match unit.components.get(tag) {
@@ -347,7 +318,7 @@ mod tests {
             helper: Helper::Method,
             used_helper: false,
         };
-        let out = cs.value(&literal("card  custom-class card--on"), true);
+        let out = cs.value(&literal("card  custom-class card--on"));
         let printed: Vec<String> = out
             .segments
             .iter()

@@ -3,13 +3,11 @@
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::{Project, StyleSheet, Unit, UnitKind};
-use miniweave_compiler::target::Target;
 
 use super::paths::{has_ext, with_ext};
-use super::properties::{Isolation, isolation};
 use super::view_script::{Dialect, Origin, to_esm};
 use crate::emitted::Emitted;
-use crate::style::{self, EmittedStyle, Role, Scope, StyleTarget};
+use crate::style::{self, EmittedStyle, Role, StyleTarget};
 
 /// How a platform names and filters files.
 pub struct FileKinds {
@@ -31,14 +29,12 @@ impl FileKinds {
     }
 }
 
-/// The role of a unit's stylesheet: a component's carries its scope, which the targets
-/// without isolation of their own apply (none for a `shared` component, whose rules are
-/// global as a page's are).
-pub fn unit_role(project: &Project, unit: &Unit) -> Role {
-    match isolation(project, unit) {
-        _ if unit.kind == UnitKind::Page => Role::Global,
-        Isolation::Shared => Role::Component(None),
-        _ => Role::Component(Some(Scope::of(&unit.path))),
+/// The role of a unit's stylesheet where the platform isolates components itself (WeChat):
+/// nothing is scoped.
+pub fn unscoped_role(unit: &Unit) -> Role {
+    match unit.kind {
+        UnitKind::Page => Role::Global,
+        UnitKind::Component => Role::Component(None),
     }
 }
 
@@ -55,13 +51,7 @@ pub fn emit_style(
     out: &mut Emitted,
     diags: &mut Vec<Diagnostic>,
 ) {
-    // WeChat isolates components itself (`styleIsolation`).
-    let role = match (role, project.target) {
-        (Role::Component(_), Target::Wechat) => Role::Component(None),
-        (r, _) => r.clone(),
-    };
-    if let Some(EmittedStyle { mut code, map }) = style::emit(project, sheet, logical, &out_path, &role, styles, diags)
-    {
+    if let Some(EmittedStyle { mut code, map }) = style::emit(project, sheet, logical, &out_path, role, styles, diags) {
         if let Some(map) = map {
             let name = out_path.rsplit('/').next().unwrap_or(&out_path);
             code.push_str(&format!("\n/*# sourceMappingURL={name}.map */\n"));

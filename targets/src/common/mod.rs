@@ -3,6 +3,7 @@
 pub mod apis;
 pub mod case;
 pub mod class_scope;
+pub mod component_styles;
 pub mod constructors;
 pub mod emit;
 pub mod expand;

@@ -94,15 +94,18 @@ fn properties_of(options: &ObjectLit) -> BTreeMap<String, PropType> {
 }
 
 /// The external classes a component's script declares: string arrays under
-/// `externalClasses`, or under `classes` (Vant's `VantComponent({ classes: [...] })`, which
-/// it turns into `externalClasses`), wherever they are written.
-pub fn declared_external_classes(module: &Module) -> BTreeSet<String> {
+/// `externalClasses`, wherever they are written, and in npm code also under `classes`
+/// (Vant's `VantComponent({ classes: [...] })`, which it turns into `externalClasses`; in the
+/// project's own code `classes` is too common a name to mean that).
+pub fn declared_external_classes(module: &Module, npm: bool) -> BTreeSet<String> {
     struct Finder {
+        npm: bool,
         found: BTreeSet<String>,
     }
     impl Visit for Finder {
         fn visit_key_value_prop(&mut self, prop: &KeyValueProp) {
-            if matches!(key_name(&prop.key).as_deref(), Some("externalClasses" | "classes")) {
+            let key = key_name(&prop.key);
+            if key.as_deref() == Some("externalClasses") || (self.npm && key.as_deref() == Some("classes")) {
                 if let JsExpr::Array(array) = &*prop.value {
                     for item in array.elems.iter().flatten() {
                         if let JsExpr::Lit(Lit::Str(s)) = &*item.expr {
@@ -114,7 +117,7 @@ pub fn declared_external_classes(module: &Module) -> BTreeSet<String> {
             prop.visit_children_with(self);
         }
     }
-    let mut finder = Finder { found: BTreeSet::new() };
+    let mut finder = Finder { npm, found: BTreeSet::new() };
     module.visit_with(&mut finder);
     finder.found
 }

@@ -30,9 +30,16 @@ impl<'p> ScriptEmitter<'p> {
         ScriptEmitter { project, target, helpers: BTreeMap::new(), runtime: BTreeMap::new() }
     }
 
-    /// Compiles a script, recording the runtime it uses; its problems join `diags`.
-    pub fn compile(&mut self, script: &Script, diags: &mut Vec<Diagnostic>, passes: &mut Passes<'_>) -> EmittedScript {
-        let mut emitted = script::emit(self.project, script, &self.target, passes);
+    /// Compiles a script, recording the runtime it uses; its problems join `diags`. `map`:
+    /// whether it gets a source map (not when the code is embedded in another file).
+    pub fn compile(
+        &mut self,
+        script: &Script,
+        diags: &mut Vec<Diagnostic>,
+        passes: &mut Passes<'_>,
+        map: bool,
+    ) -> EmittedScript {
+        let mut emitted = script::emit(self.project, script, &self.target, passes, map);
         let dir = runtime_dir(self.project, &script.path);
         if !emitted.helpers.is_empty() {
             self.helpers.entry(dir.clone()).or_default().extend(emitted.helpers.iter().cloned());
@@ -60,7 +67,7 @@ impl<'p> ScriptEmitter<'p> {
         diags: &mut Vec<Diagnostic>,
         passes: &mut Passes<'_>,
     ) {
-        let emitted = self.compile(script, diags, passes);
+        let emitted = self.compile(script, diags, passes, true);
         let path = (self.target.place)(&module_output(&script.path));
         if let Some(map) = emitted.map {
             out.add(format!("{path}.map"), map, package, script.file.name(), diags);

@@ -3,7 +3,6 @@
 //! `selectAllComponents`, and `createSelectorQuery().select('.x')`/`selectAll` become
 //! `'.<prefix>-item'`. Only string literals can be rewritten; pages are not scoped.
 
-use miniweave_compiler::ir::UnitKind;
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
@@ -79,7 +78,7 @@ impl VisitMut for Rewrite<'_> {
 
 /// Scopes the selector strings of a component's own script.
 pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput) {
-    if env.unit != Some(UnitKind::Component) {
+    if !env.scoped {
         return;
     }
     let Some(unit) = env.script.path.strip_suffix(".js") else { return };

@@ -22,6 +22,8 @@ use swc_core::ecma::codegen::text_writer::JsWriter;
 use swc_core::ecma::codegen::{Config as CodegenConfig, Emitter};
 use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
+use crate::script::build_ast::{ident, import_from};
+
 /// Which platform the module is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -80,10 +82,6 @@ pub fn module_names(nodes: &[miniweave_compiler::ir::template::Node]) -> Vec<Str
         }
     });
     names
-}
-
-fn ident(name: &str) -> Ident {
-    Ident::new_no_ctxt(name.into(), DUMMY_SP)
 }
 
 fn is_ident(expr: &Expr, name: &str) -> bool {
@@ -223,23 +221,8 @@ pub fn to_esm(code: &str, dialect: Dialect, origin: &Origin<'_>) -> Result<Strin
         }
         item.visit_with(&mut others);
     }
-    let mut body: Vec<ModuleItem> = rewrite
-        .imports
-        .iter()
-        .map(|(path, local)| {
-            ModuleItem::ModuleDecl(ModuleDecl::Import(ImportDecl {
-                span: DUMMY_SP,
-                specifiers: vec![ImportSpecifier::Default(ImportDefaultSpecifier {
-                    span: DUMMY_SP,
-                    local: ident(local),
-                })],
-                src: Box::new(Str { span: DUMMY_SP, value: path.as_str().into(), raw: None }),
-                type_only: false,
-                with: None,
-                phase: Default::default(),
-            }))
-        })
-        .collect();
+    let mut body: Vec<ModuleItem> =
+        rewrite.imports.iter().map(|(path, local)| import_from(path, ident(local), false)).collect();
     match exported {
         Some(index) if !others.found => {
             for (i, item) in std::mem::take(&mut module.body).into_iter().enumerate() {

@@ -12,6 +12,7 @@ use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
+use super::build_ast::{ident, import_from, member};
 use super::imports::Deps;
 
 struct HoistRequires<'a> {
@@ -52,38 +53,13 @@ fn var(name: &str, init: Expr) -> VarDeclarator {
     }
 }
 
-fn member(obj: &str, prop: &str) -> Expr {
-    Expr::Member(MemberExpr {
-        span: DUMMY_SP,
-        obj: Box::new(Expr::Ident(Ident::new_no_ctxt(obj.into(), DUMMY_SP))),
-        prop: MemberProp::Ident(IdentName::new(prop.into(), DUMMY_SP)),
-    })
-}
-
 /// Replaces each static `require('x')` of a known dependency by an import hoisted to the top
 /// (specifiers already rewritten).
 pub fn hoist_requires(module: &mut Module, deps: &Deps, unresolved: SyntaxContext) {
     let mut hoist = HoistRequires { deps, unresolved, imports: Vec::new(), by_path: HashMap::new() };
     module.visit_mut_with(&mut hoist);
-    let mut body: Vec<ModuleItem> = hoist
-        .imports
-        .into_iter()
-        .map(|(path, local, commonjs)| {
-            let specifier = if commonjs {
-                ImportSpecifier::Default(ImportDefaultSpecifier { span: DUMMY_SP, local })
-            } else {
-                ImportSpecifier::Namespace(ImportStarAsSpecifier { span: DUMMY_SP, local })
-            };
-            ModuleItem::ModuleDecl(ModuleDecl::Import(ImportDecl {
-                span: DUMMY_SP,
-                specifiers: vec![specifier],
-                src: Box::new(Str { span: DUMMY_SP, value: path.as_str().into(), raw: None }),
-                type_only: false,
-                with: None,
-                phase: Default::default(),
-            }))
-        })
-        .collect();
+    let mut body: Vec<ModuleItem> =
+        hoist.imports.into_iter().map(|(path, local, commonjs)| import_from(&path, local, !commonjs)).collect();
     body.append(&mut module.body);
     module.body = body;
 }
@@ -127,13 +103,13 @@ pub fn wrap_commonjs(module: &mut Module, export_default: bool) {
         ctxt: SyntaxContext::empty(),
         kind: VarDeclKind::Var,
         declare: false,
-        decls: vec![var("module", module_object), var("exports", member("module", "exports"))],
+        decls: vec![var("module", module_object), var("exports", member(Expr::Ident(ident("module")), "exports"))],
     })))));
     body.append(&mut rest);
     if export_default {
         body.push(ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(ExportDefaultExpr {
             span: DUMMY_SP,
-            expr: Box::new(member("module", "exports")),
+            expr: Box::new(member(Expr::Ident(ident("module")), "exports")),
         })));
     }
     module.body = body;

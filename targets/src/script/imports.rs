@@ -14,6 +14,8 @@ use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
+use super::build_ast::{declare, member, require_call, str_lit};
+
 /// What the emitting module knows about one dependency.
 #[derive(Debug, Clone)]
 pub struct DepInfo {
@@ -27,10 +29,6 @@ pub struct DepInfo {
 }
 
 pub type Deps = HashMap<String, DepInfo>;
-
-fn str_lit(value: &str) -> Str {
-    Str { span: DUMMY_SP, value: value.into(), raw: None }
-}
 
 fn spec_of(s: &Str) -> String {
     s.value.as_str().map(str::to_string).unwrap_or_default()
@@ -76,35 +74,6 @@ impl VisitMut for RewriteSpecifiers<'_> {
     }
 }
 
-fn require_call(path: &str, unresolved: SyntaxContext) -> Expr {
-    Expr::Call(CallExpr {
-        span: DUMMY_SP,
-        ctxt: SyntaxContext::empty(),
-        callee: Callee::Expr(Box::new(Expr::Ident(Ident::new("require".into(), DUMMY_SP, unresolved)))),
-        args: vec![ExprOrSpread { spread: None, expr: Box::new(Expr::Lit(Lit::Str(str_lit(path)))) }],
-        type_args: None,
-    })
-}
-
-/// `object.name`.
-fn member(object: Expr, name: &str) -> Expr {
-    Expr::Member(MemberExpr {
-        span: DUMMY_SP,
-        obj: Box::new(object),
-        prop: MemberProp::Ident(IdentName::new(name.into(), DUMMY_SP)),
-    })
-}
-
-fn const_decl(name: Pat, init: Expr) -> ModuleItem {
-    ModuleItem::Stmt(Stmt::Decl(Decl::Var(Box::new(VarDecl {
-        span: DUMMY_SP,
-        ctxt: SyntaxContext::empty(),
-        kind: VarDeclKind::Const,
-        declare: false,
-        decls: vec![VarDeclarator { span: DUMMY_SP, name, init: Some(Box::new(init)), definite: false }],
-    }))))
-}
-
 /// Calls `f` for each non-type import of a CommonJS dependency (with its rewritten path and
 /// what is known of it), letting it push the items that replace the import; other items stay.
 fn rewrite_commonjs_imports(
@@ -148,7 +117,7 @@ pub fn require_commonjs_defaults(module: &mut Module, deps: &Deps, unresolved: S
             ImportSpecifier::Named(_) => true,
         });
         for (name, value) in bound {
-            items.push(const_decl(Pat::Ident(name), value));
+            items.push(declare(VarDeclKind::Const, Pat::Ident(name), value));
         }
         if !import.specifiers.is_empty() {
             items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
@@ -197,7 +166,7 @@ pub fn read_commonjs_names(module: &mut Module, deps: &Deps) {
         items.push(ModuleItem::ModuleDecl(ModuleDecl::Import(import)));
         if !props.is_empty() {
             let destructure = Pat::Object(ObjectPat { span: DUMMY_SP, props, optional: false, type_ann: None });
-            items.push(const_decl(destructure, Expr::Ident(local)));
+            items.push(declare(VarDeclKind::Const, destructure, Expr::Ident(local)));
         }
     });
 }

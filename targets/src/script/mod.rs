@@ -3,6 +3,7 @@
 //! runtime module, minification under `--release`, and otherwise a one-layer source map
 //! into the original `.mini`/`.ts` file.
 
+pub mod build_ast;
 mod esm;
 pub mod helpers;
 mod imports;
@@ -33,6 +34,7 @@ use swc_core::ecma::transforms::module::path::Resolver;
 use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInterop};
 
 use crate::common::paths::with_ext;
+use crate::common::properties::{Isolation, isolation};
 pub use esm::uses_commonjs_exports;
 use imports::{DepInfo, Deps, RewriteSpecifiers, read_commonjs_names, require_commonjs_defaults};
 pub use minify_source::minify_source;
@@ -74,6 +76,9 @@ pub struct PassEnv<'a> {
     pub target: Target,
     /// Whether the module is a page's or component's own script, and which.
     pub unit: Option<UnitKind>,
+    /// Whether it is a component's script whose class names are scoped where the target
+    /// scopes them (every component but a `styleIsolation: "shared"` one).
+    pub scoped: bool,
 }
 
 impl PassEnv<'_> {
@@ -158,7 +163,15 @@ fn dependency_infos(project: &Project, script: &Script, target: &ScriptTarget) -
 pub type PassFn<'a> = dyn FnMut(&mut Program, &PassEnv<'_>, &mut PassOutput) + 'a;
 
 /// Emits one module.
-pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &mut PassFn<'_>) -> EmittedScript {
+/// Emits one module; `map`: whether it gets a source map (in development builds, for code
+/// users wrote, in a file of its own).
+pub fn emit(
+    project: &Project,
+    script: &Script,
+    target: &ScriptTarget,
+    passes: &mut PassFn<'_>,
+    map: bool,
+) -> EmittedScript {
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(Lrc::new(FileName::Custom(script.file.name().to_string())), script.text.to_string());
     debug_assert_eq!(fm.start_pos, script.start_pos, "a fresh source map starts where the parse did");
@@ -170,9 +183,11 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
     let runtime_rel = format!("{runtime_dir_rel}/swc.js");
     let mut pass_output = PassOutput::default();
     let commonjs_source = script.format.is_commonjs();
-    let unit = script.path.strip_suffix(".js").and_then(|u| project.units.get(u)).map(|u| u.kind);
+    let unit_ref = script.path.strip_suffix(".js").and_then(|u| project.units.get(u));
+    let unit = unit_ref.map(|u| u.kind);
+    let scoped = unit_ref.is_some_and(|u| u.kind == UnitKind::Component && isolation(project, u) != Isolation::Shared);
 
-    let (program, helpers, marks) = GLOBALS.set(&Globals::new(), || {
+    let (program, helpers) = GLOBALS.set(&Globals::new(), || {
         let marks = Marks { unresolved: Mark::new(), top_level: Mark::new() };
         let unresolved = SyntaxContext::empty().apply_mark(marks.unresolved);
         let mut program = Program::Module(script.module.clone());
@@ -184,6 +199,7 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
             format: target.format,
             target: target.target,
             unit,
+            scoped,
         };
         passes(&mut program, &env, &mut pass_output);
         program.visit_mut_with(&mut RewriteSpecifiers { deps: &deps, unresolved });
@@ -226,11 +242,10 @@ pub fn emit(project: &Project, script: &Script, target: &ScriptTarget, passes: &
             esm::wrap_commonjs(module, unit.is_none());
         }
         fixer(Some(&comments)).process(&mut program);
-        (program, helpers, marks)
+        (program, helpers)
     });
-    let _ = marks;
     // npm code gets no map: it would point into node_modules, which users do not edit.
-    let want_map = !target.release && !script.npm;
+    let want_map = map && !target.release && !script.npm;
     let mut buf = Vec::new();
     let mut mappings = Vec::new();
     {

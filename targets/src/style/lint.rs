@@ -1,7 +1,8 @@
 //! Selectors each platform rejects or advises against (LANGUAGE.md §5, PLATFORMS.md §4).
 //! WeChat's style compiler rejects `*` in any stylesheet (wcsc fails on it); its docs advise
 //! only class selectors in components, so id, attribute and tag selectors there are warnings.
-//! Alipay has no attribute selectors and reserves class names starting `a-`/`am-`: errors.
+//! Alipay has no attribute selectors and reserves class names starting `a-`/`am-`: errors
+//! (unless the name is emitted with a component's scope prefix).
 //! Nested rules (CSS nesting) are errors everywhere: the platforms' renderers do not read
 //! them, and lowering them needs `:is()`, which those renderers lack too. Every rule is
 //! visited, inside `@media`, `@supports`, `@layer`, `@container` or any other block.
@@ -12,7 +13,6 @@ use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::StyleSheet;
-use miniweave_compiler::source::Span;
 use miniweave_compiler::style::Css;
 use miniweave_compiler::target::Target;
 
@@ -21,9 +21,12 @@ use super::Role;
 struct Lint<'s> {
     sheet: &'s StyleSheet,
     component: bool,
+    /// The class names are emitted with a scope prefix (so none starts `a-`/`am-`).
+    scoped: bool,
     target: Target,
-    /// The style rule being visited (its selectors have no spans of their own).
-    span: Span,
+    /// Where the style rule being visited starts (its selectors have no spans of their own);
+    /// turned into a span only when something is reported.
+    at: (u32, u32),
     found: Vec<Diagnostic>,
 }
 
@@ -37,7 +40,8 @@ impl Lint<'_> {
     }
 
     fn selector(&mut self, selector: &Selector<'_>) {
-        let (file, span) = (&self.sheet.file, self.span);
+        let (file, (line, column)) = (&self.sheet.file, self.at);
+        let span = || self.sheet.located.span(line, column);
         for c in selector.iter_raw_match_order() {
             match c {
                 Component::Negation(inner)
@@ -49,7 +53,7 @@ impl Lint<'_> {
                 Component::NthOf(data) => data.selectors().iter().for_each(|s| self.selector(s)),
                 Component::ExplicitUniversalType if self.target == Target::Wechat => self.push(
                     Diagnostic::error("style::universal-selector", "WeChat rejects the universal selector `*`")
-                        .at(file, span, "in this rule")
+                        .at(file, span(), "in this rule")
                         .help("name the elements with a class instead"),
                 ),
                 Component::AttributeInNoNamespaceExists { .. }
@@ -59,19 +63,21 @@ impl Lint<'_> {
                 {
                     self.push(
                         Diagnostic::error("style::attribute-selector", "Alipay has no attribute selectors")
-                            .at(file, span, "in this rule")
+                            .at(file, span(), "in this rule")
                             .help("give the elements a class, or keep the rule in a /* #if !alipay */ branch"),
                     )
                 }
                 Component::Class(name)
-                    if self.target == Target::Alipay && (name.0.starts_with("a-") || name.0.starts_with("am-")) =>
+                    if self.target == Target::Alipay
+                        && !self.scoped
+                        && (name.0.starts_with("a-") || name.0.starts_with("am-")) =>
                 {
                     self.push(
                         Diagnostic::error(
                             "style::reserved-class",
                             format!("Alipay reserves class names starting `a-` or `am-` (`.{}`)", name.0),
                         )
-                        .at(file, span, "in this rule")
+                        .at(file, span(), "in this rule")
                         .help("rename the class"),
                     )
                 }
@@ -87,7 +93,7 @@ impl Lint<'_> {
                             "style::component-selector",
                             "component styles should use class selectors only",
                         )
-                        .at(file, span, "an id, attribute or tag selector")
+                        .at(file, span(), "an id, attribute or tag selector")
                         .help("WeChat applies them unreliably inside components; give the element a class"),
                     )
                 }
@@ -106,9 +112,9 @@ impl<'i> Visitor<'i> for Lint<'_> {
 
     fn visit_rule(&mut self, rule: &mut CssRule<'i>) -> Result<(), Self::Error> {
         if let CssRule::Style(style) = rule {
-            self.span = self.sheet.located.span(style.loc.line, style.loc.column);
+            self.at = (style.loc.line, style.loc.column);
             if !style.rules.0.is_empty() {
-                let span = self.span;
+                let span = self.sheet.located.span(style.loc.line, style.loc.column);
                 self.push(
                     Diagnostic::error("style::nesting", "nested rules are not read by the platforms' renderers")
                         .at(&self.sheet.file, span, "a rule with rules inside")
@@ -131,8 +137,9 @@ pub fn check(css: &mut Css, sheet: &StyleSheet, role: &Role, target: Target) -> 
     let mut lint = Lint {
         sheet,
         component: matches!(role, Role::Component(_)),
+        scoped: matches!(role, Role::Component(Some(_))),
         target,
-        span: Span::new(sheet.base, sheet.base),
+        at: (0, 1),
         found: Vec::new(),
     };
     let _ = css.visit(&mut lint);

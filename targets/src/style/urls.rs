@@ -61,11 +61,15 @@ impl Rewrite<'_, '_> {
         if is_external(&written) {
             return None;
         }
-        // A url()'s location counts lines from 1 (lightningcss `dependencies::Location`), unlike rules'.
-        let start = self.sheet.located.offset(url.loc.line.saturating_sub(1), url.loc.column);
-        let text = self.sheet.file.text();
-        let end = text[start..].find(')').map_or(text.len(), |i| start + i + 1);
-        let span = miniweave_compiler::source::Span::new(start, end);
+        // Worked out only for a message. A url()'s location counts lines from 1 (lightningcss
+        // `dependencies::Location`), unlike rules'.
+        let sheet = self.sheet;
+        let span = || {
+            let start = sheet.located.offset(url.loc.line.saturating_sub(1), url.loc.column);
+            let text = sheet.file.text();
+            let end = text[start..].find(')').map_or(text.len(), |i| start + i + 1);
+            miniweave_compiler::source::Span::new(start, end)
+        };
         let file = &self.sheet.file;
         // `font.woff2?v=3#x`: the file, then what the browser gets as it was written.
         let cut = written.find(['?', '#']).unwrap_or(written.len());
@@ -73,7 +77,7 @@ impl Rewrite<'_, '_> {
         let Ok(asset_path) = resolve(&self.from_dir, path) else {
             self.diags.push(
                 Diagnostic::error("style::bad-url", format!("`url({written})` leads outside the source root"))
-                    .at(file, span, "this path")
+                    .at(file, span(), "this path")
                     .help("put the file under the source root, or use an https:// URL"),
             );
             return None;
@@ -81,7 +85,7 @@ impl Rewrite<'_, '_> {
         let Some(asset) = self.ctx.project.assets.get(&asset_path) else {
             self.diags.push(
                 Diagnostic::error("style::missing-asset", format!("`url({written})`: no such file"))
-                    .at(file, span, format!("looked for {asset_path}"))
+                    .at(file, span(), format!("looked for {asset_path}"))
                     .help("check the path: it is relative to this stylesheet, or starts with `/` at the source root"),
             );
             return None;
@@ -99,7 +103,7 @@ impl Rewrite<'_, '_> {
                                 asset.bytes.len()
                             ),
                         )
-                        .at(file, span, "a local file in a style")
+                        .at(file, span(), "a local file in a style")
                         .help("show it with <image>, serve it from an https:// URL, or raise assets.inlineLimit in miniweave.json"),
                     );
                     return None;

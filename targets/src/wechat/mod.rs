@@ -9,7 +9,7 @@ use miniweave_compiler::target::Target;
 use serde_json::Value;
 
 use crate::common::apis;
-use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, same_place, unit_role};
+use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, same_place, unscoped_role};
 use crate::common::json::{to_pretty, with_first};
 use crate::common::scripts::ScriptEmitter;
 use crate::common::unit_config_map;
@@ -66,7 +66,7 @@ fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<
     if let Some(style) = &unit.style {
         let path = format!("{}.wxss", unit.path);
         let styles = KINDS.styles(project);
-        emit_style(project, style, &path, path.clone(), &unit_role(project, unit), &styles, unit.package, out, diags);
+        emit_style(project, style, &path, path.clone(), &unscoped_role(unit), &styles, unit.package, out, diags);
     }
 }
 

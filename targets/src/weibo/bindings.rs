@@ -22,13 +22,27 @@ use crate::common::model::models;
 use crate::common::view_script::handler_error;
 use crate::style::units::rpx_to_vw_text;
 
-fn js(value: &Value) -> String {
+/// A value as a JavaScript expression (mixed text is string concatenation).
+pub fn js(value: &Value) -> String {
     print(&value_expr(value), Dialect::Js)
 }
 
 /// A JavaScript string literal in single quotes (the attribute itself is double-quoted).
 fn quoted(s: &str) -> String {
-    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"))
+    let mut out = String::from("'");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// `todo-id` → `todoId`: WeChat's dataset key for `data-todo-id` (attribute names are not

@@ -14,7 +14,7 @@ mod project_files;
 pub mod template;
 mod unit_script;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::template::{Node, ViewScriptSource, walk_nodes};
@@ -24,13 +24,14 @@ use miniweave_compiler::target::Target;
 use serde_json::Value;
 use swc_core::ecma::ast::Program;
 
-use crate::common::class_scope::{Helper, external_classes, scope_unit};
+use crate::common::class_scope::{Helper, scope_unit};
+use crate::common::component_styles::ComponentStyles;
 use crate::common::constructors::{RUNTIME_LOCAL, Rewrite, Rules, Uses};
-use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, unit_role};
+use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files};
 use crate::common::expand::{Expander, Policy, unit_document};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
-use crate::common::properties::{Isolation, isolation, type_static_attributes};
+use crate::common::properties::{Isolation, type_static_attributes};
 use crate::common::scripts::{Passes, ScriptEmitter};
 use crate::common::unit_config_map;
 use crate::common::view_script::{Dialect, Origin, to_esm};
@@ -105,7 +106,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         Some(s) => scripts.emit(s, 0, &mut out, &mut diags, passes),
         None => out.add(place("app.js"), "export default {};\n", 0, project.app.file.name(), &mut diags),
     }
-    let mut shared = Shared { inline_done: BTreeSet::new(), externals: external_classes(project) };
+    let mut shared = Shared { inline_done: BTreeSet::new(), styles: ComponentStyles::of(project) };
     for unit in project.units.values() {
         emit_unit(unit, &mut scripts, &mut out, &mut diags, &mut shared);
     }
@@ -141,9 +142,6 @@ fn view_scripts(
             }
         });
         for v in found {
-            if modules.iter().any(|m| m.name == v.module) {
-                continue;
-            }
             let path = match &v.source {
                 ViewScriptSource::File(r) => match view_script_ref_path(doc_path, &r.src) {
                     Ok(p) => with_ext(&p, "wxs.js"),
@@ -161,7 +159,20 @@ fn view_scripts(
                     path
                 }
             };
-            modules.push(WxsModule { name: v.module.clone(), path });
+            // A Vue page has one namespace: two documents' modules of one name that are
+            // different files cannot both be in it (WeChat scopes them per document).
+            match modules.iter().find(|m| m.name == v.module) {
+                Some(m) if m.path != path => diags.push(
+                    Diagnostic::error(
+                        "weibo::view-script-name",
+                        format!("two view scripts named `{}` meet in this page on Weibo", v.module),
+                    )
+                    .at(&doc.file, v.span, format!("also `{}` in another template", v.module))
+                    .help("give one of them another module name"),
+                ),
+                Some(_) => {}
+                None => modules.push(WxsModule { name: v.module.clone(), path }),
+            }
         }
     }
     modules
@@ -171,8 +182,8 @@ fn view_scripts(
 struct Shared {
     /// Inline view scripts already written (a template file's, used by several units).
     inline_done: BTreeSet<String>,
-    /// Every component's external classes.
-    externals: BTreeMap<String, BTreeSet<String>>,
+    /// What every component's styles need.
+    styles: ComponentStyles,
 }
 
 fn emit_unit(
@@ -188,7 +199,7 @@ fn emit_unit(
     let mut nodes = expander.expand_unit();
     diags.extend(std::mem::take(&mut expander.diagnostics));
     type_static_attributes(project, unit, &mut nodes);
-    if scope_unit(project, unit, &mut nodes, &shared.externals, Helper::Method) {
+    if scope_unit(unit, &mut nodes, &shared.styles, Helper::Method) {
         scripts.use_runtime(&unit.path, "vue", "cls");
     }
     let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, &mut shared.inline_done);
@@ -209,8 +220,8 @@ fn emit_unit(
     }
     let kind = if unit.kind == UnitKind::Page { "page" } else { "component" };
     scripts.use_runtime(&unit.path, "vue", kind);
-    let externals = shared.externals.get(&unit.path).cloned().unwrap_or_default();
-    let scoping = Scoping { externals: &externals, shared: isolation(project, unit) == Isolation::ApplyShared };
+    let externals = shared.styles.externals.get(&unit.path).cloned().unwrap_or_default();
+    let scoping = Scoping { externals: &externals, shared: shared.styles.isolation(unit) == Isolation::ApplyShared };
     let options = vue_options(unit, &nodes, &wxs, &scoping);
     let script = match &unit.script {
         Some(script) => {
@@ -226,14 +237,8 @@ fn emit_unit(
                     module.body.extend(items(&options));
                 }
             };
-            let compiled = scripts.compile(script, diags, &mut passes);
-            // The script lives inside the .vue file, so its source map is not kept.
-            compiled
-                .code
-                .lines()
-                .filter(|l| !l.starts_with("//# sourceMappingURL="))
-                .map(|l| format!("{l}\n"))
-                .collect()
+            // The script lives inside the .vue file, so it gets no source map.
+            scripts.compile(script, diags, &mut passes, false).code
         }
         None => scriptless(unit, &nodes, &wxs, &scoping, &format!("{}/vue.js", runtime_dir(project, &unit.path))),
     };
@@ -247,7 +252,7 @@ fn emit_unit(
         let logical = format!("{}.wxss", unit.path);
         let out_path = place(&format!("{}.vue", unit.path));
         let styles = KINDS.styles(project);
-        if let Some(css) = style::emit(project, style, &logical, &out_path, &unit_role(project, unit), &styles, diags) {
+        if let Some(css) = style::emit(project, style, &logical, &out_path, &shared.styles.role(unit), &styles, diags) {
             vue.push_str(&format!("\n<style>\n{}\n</style>\n", css.code.trim_end()));
         }
     }

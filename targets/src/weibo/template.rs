@@ -20,11 +20,10 @@ use miniweave_compiler::ir::template::{
 use miniweave_compiler::source::{SourceFile, Span};
 use miniweave_compiler::template::builtins::is_builtin;
 
-use crate::common::expand::value_expr;
 use crate::common::expr::{Dialect, print};
 use crate::common::markup::{OutAttr, close_tag, open_tag};
 
-use super::bindings::{Needs, attributes};
+use super::bindings::{Needs, attributes, js};
 
 /// HTML's void elements, which Vue's template parser treats as having no end tag.
 const HTML_VOID: &[&str] =
@@ -39,10 +38,6 @@ pub struct VuePrinter {
     /// What the document's bindings need from the runtime.
     pub needs: Needs,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-fn js(value: &Value) -> String {
-    print(&value_expr(value), Dialect::Js)
 }
 
 fn ident(name: &str, span: Span) -> Expr {

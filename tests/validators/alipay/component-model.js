@@ -487,7 +487,7 @@ check('rt.componentMore: observers (\'a, b\', \'o.x\', \'**\') fire for setData 
   world.update(c, { a: 8 });
   assert.deepEqual(log.splice(0), [['a,b', 8, 2]]);
 }, ['component', 'componentMore']);
-check('rt.componentMore: pageLifetimes show/hide/resize run from the page (rootEvents); moved, error, export, relations, externalClasses', (world, rt) => {
+check('rt.componentMore: pageLifetimes show/hide/resize run from the page (rootEvents); moved, error, export, relations; externalClasses left to the compiler', (world, rt) => {
   const log = [];
   const rel = define(world, rt, 'x/more', {
     pageLifetimes: { show() { log.push('show'); }, hide() { log.push('hide'); }, resize(r) { log.push(['resize', r.size.windowWidth]); } },
@@ -508,8 +508,8 @@ check('rt.componentMore: pageLifetimes show/hide/resize run from the page (rootE
   assert.deepEqual(log, ['hide', 'show', ['resize', 300], 'moved', ['error', 'boom']]);
   assert.deepEqual(options.ref(), { exported: true }, 'export() -> ref()');
   assert.deepEqual(options.relations, { './item': { type: 'child' } });
-  assert.deepEqual(options.externalClasses, ['my-class']);
-  assert.deepEqual(options.options, { observers: false, lifetimes: true, relations: true, externalClasses: true });
+  assert.equal(options.externalClasses, undefined, 'the compiler fills external classes in; Alipay\'s own mechanism is not asked for');
+  assert.deepEqual(options.options, { observers: false, lifetimes: true, relations: true });
 }, ['component', 'page', 'componentMore']);
 check('rt.component: no observers, relations, rootEvents, lifetimes, onError or ref when the component has none', (world, rt) => {
   const options = rt.component({ properties: { a: Number }, methods: { m() {} }, options: { multipleSlots: true } });

@@ -98,7 +98,7 @@ impl Parsers<'_> {
     pub fn style(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> StyleSheet {
         let text = self.preprocess(file, span, CommentSyntax::Css, diags);
         let located = crate::style::Located::new(file.clone(), span.start);
-        let parsed = crate::style::parse(&text, &located);
+        let parsed = crate::style::parse(&text, &located, Some(self.cache));
         diags.extend(parsed.diagnostics);
         StyleSheet { file: file.clone(), text, base: span.start, css: parsed.css.map(Arc::new), located }
     }

@@ -50,7 +50,7 @@ rt.component = function (o) {
     didMount: on.ready,
     didUnmount: on.detached
   };
-  // observers, relations, externalClasses, pageLifetimes, moved, error, export: when used.
+  // observers, relations, pageLifetimes, moved, error, export: when used.
   if (rt.componentMore) rt.componentMore(list, r);
   for (k in r) if (!r[k]) delete r[k];
   return r;

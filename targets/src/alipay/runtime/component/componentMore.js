@@ -1,15 +1,14 @@
-// The less common WeChat Component() fields -> Alipay: observers, relations, externalClasses, pageLifetimes, moved, error, export (PLATFORMS.md §6.3; ALI mini/framework/自定义组件/组件对象.md, 数据变化观测器.md, 组件间关系.md, 组件模板和样式.md, 生命周期.md)
+// The less common WeChat Component() fields -> Alipay: observers, relations, pageLifetimes, moved, error, export; external classes are filled in by the compiler's class scoping (targets/src/common/class_scope.rs), not by Alipay's externalClasses (PLATFORMS.md §6.3; ALI mini/framework/自定义组件/组件对象.md, 数据变化观测器.md, 组件间关系.md, 组件模板和样式.md, 生命周期.md)
 // needs: component
 rt.componentMore = function (list, r) {
   // Each field is set only when some definition uses it (component() drops the empty ones), so
   // a component without pageLifetimes does not listen to its page, nor catch errors without error.
-  var obs, rel, xc = [], ev, has = function (h, g) {
+  var obs, rel, ev, has = function (h, g) {
     return list.some(function (d) { return (d[g || 'lifetimes'] || {})[h] || !g && d[h]; });
   };
   list.forEach(function (d) {
     for (var k in d.observers) ((obs = obs || {})[k] = obs[k] || []).push(d.observers[k]);
     if (d.relations) rel = Object.assign(rel || {}, d.relations);
-    xc = xc.concat(d.externalClasses || []);
     r.ref = d.export || r.ref; // WeChat export() -> Alipay ref() (组件对象.md "ref", 1.18.0)
   });
   // WeChat's path syntax ('a.b', 'arr[12]', 'a, b', 'x.**', '**') is Alipay's (数据变化观测器.md,
@@ -21,8 +20,6 @@ rt.componentMore = function (list, r) {
     };
   });
   r.relations = rel; // same keys and types; both sides declare them (组件间关系.md, 2.8.5)
-  // Effective in a style-isolated component only: the compiler sets styleIsolation (组件模板和样式.md "外部样式类", 2.8.5).
-  r.externalClasses = xc.length && xc;
   // moved exists only as a node-tree lifetime (生命周期.md "开启 lifetimes", 2.8.5).
   r.lifetimes = has('moved') && { moved: __mwHooks(list, 'moved') };
   // Alipay's onError catches the component's errors (生命周期.md onError, 1.24.9).
@@ -34,5 +31,5 @@ rt.componentMore = function (list, r) {
   });
   r.rootEvents = ev;
   // Alipay reads these fields only when switched on (the doc pages above).
-  r.options = { observers: !!obs, lifetimes: !!r.lifetimes, relations: !!rel, externalClasses: !!r.externalClasses };
+  r.options = { observers: !!obs, lifetimes: !!r.lifetimes, relations: !!rel };
 };

@@ -14,5 +14,6 @@ rt.model = function (e) {
   this.setData(u);
   c.dataset = own(d);
   e.target.dataset = own(e.target.dataset);
-  if (then) this[then](e);
+  // WeChat ignores a handler that is not a method.
+  if (then && typeof this[then] == 'function') this[then](e);
 };
