@@ -198,6 +198,28 @@ fn static_attributes_of_typed_properties_mean_what_wechat_converts_them_to() {
 }
 
 #[test]
+fn typed_attributes_inside_a_page_local_template_are_typed_too() {
+    // Alipay keeps a page's own `<template name>` as a template (only imported ones that use
+    // components are expanded), so its body must be typed where it stands.
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"counter\": \"/components/counter/counter\" } }</config>\n<template>\n  <template name=\"row\"><counter start=\"3\"/></template>\n  <template is=\"row\"/>\n</template>\n",
+        ),
+        (
+            "src/components/counter/counter.mini",
+            "<template><view>{{start}}</view></template>\n<script>\nComponent({ properties: { start: Number } })\n</script>\n",
+        ),
+    ]);
+    let out = try_build(dir.path(), &[Target::Alipay, Target::Weibo]).unwrap();
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    assert!(axml.contains("<template name=\"row\"><counter start=\"{{3}}\""), "{axml}");
+    let vue = read(out.join("weibo/src/pages/index/index.vue"));
+    assert!(vue.contains(":start=\"3\""), "{vue}");
+}
+
+#[test]
 fn what_the_runtimes_cannot_map_is_an_error_or_a_warning_at_the_source() {
     let dir = project(&[
         ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),

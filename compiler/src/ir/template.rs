@@ -264,6 +264,20 @@ impl Template {
     }
 }
 
+/// [`walk_nodes`] for rewriting: `f` may change a node before its children are visited.
+pub fn walk_nodes_mut(nodes: &mut [Node], f: &mut impl FnMut(&mut Node)) {
+    for node in nodes {
+        f(node);
+        match node {
+            Node::Element(e) => walk_nodes_mut(&mut e.children, f),
+            Node::If(chain) => chain.branches.iter_mut().for_each(|b| walk_nodes_mut(&mut b.body, f)),
+            Node::For(l) => walk_nodes_mut(&mut l.body, f),
+            Node::TemplateDef(d) => walk_nodes_mut(&mut d.body, f),
+            _ => {}
+        }
+    }
+}
+
 /// Calls `f` on every node of `nodes`, depth first, parents before children.
 pub fn walk_nodes<'a>(nodes: &'a [Node], f: &mut impl FnMut(&'a Node)) {
     for node in nodes {

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::template::{Attr, AttrKind, Element, Event, Node, Tag, Text, ViewScript, ViewScriptSource};
+use miniweave_compiler::ir::template::{
+    Attr, AttrKind, Element, Event, Node, Tag, Text, ViewScript, ViewScriptSource, walk_nodes_mut,
+};
 use miniweave_compiler::source::SourceFile;
 use miniweave_compiler::template::builtins::is_builtin;
 
@@ -312,23 +314,16 @@ impl Spelling for AlipaySpelling {
 /// Alipay rejects `slot="x"` on `<block>` (PLATFORMS.md §2.1): the slot moves to each
 /// element the block holds, and loose text gets a `<text>` to carry it.
 pub fn move_slots_off_blocks(nodes: &mut [Node]) {
-    for node in nodes.iter_mut() {
-        match node {
-            Node::Element(e) => {
-                if e.tag == Tag::Block {
-                    if let Some(i) = e.attrs.iter().position(|a| a.kind == AttrKind::Plain && a.name == "slot") {
-                        let slot = e.attrs.remove(i);
-                        give_slot(&mut e.children, &slot);
-                    }
-                }
-                move_slots_off_blocks(&mut e.children);
-            }
-            Node::If(chain) => chain.branches.iter_mut().for_each(|b| move_slots_off_blocks(&mut b.body)),
-            Node::For(l) => move_slots_off_blocks(&mut l.body),
-            Node::TemplateDef(d) => move_slots_off_blocks(&mut d.body),
-            _ => {}
+    walk_nodes_mut(nodes, &mut |node| {
+        let Node::Element(e) = node else { return };
+        if e.tag != Tag::Block {
+            return;
         }
-    }
+        if let Some(i) = e.attrs.iter().position(|a| a.kind == AttrKind::Plain && a.name == "slot") {
+            let slot = e.attrs.remove(i);
+            give_slot(&mut e.children, &slot);
+        }
+    });
 }
 
 fn give_slot(nodes: &mut [Node], slot: &Attr) {

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind, ObjectItem, ObjectKey, Property, StrLit};
-use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
+use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value, walk_nodes, walk_nodes_mut};
 use miniweave_compiler::ir::{ComponentRef, Unit};
 use miniweave_compiler::source::Span;
 use miniweave_compiler::template::builtins::is_builtin;
@@ -223,31 +223,24 @@ impl ClassScope<'_> {
 
     /// Scopes the class names of `nodes`.
     pub fn nodes(&mut self, nodes: &mut [Node]) {
-        for node in nodes {
-            match node {
-                Node::Element(e) => {
-                    let child = match &e.tag {
-                        Tag::Named(name) if !is_builtin(name) => Some((self.child_externals)(name)),
-                        _ => None,
-                    };
-                    for attr in e.attrs.iter_mut().filter(|a| a.kind == AttrKind::Plain) {
-                        let class_like = CLASS_ATTRIBUTES.contains(&attr.name.as_str());
-                        let external = child.as_ref().is_some_and(|c| c.contains(&attr.name));
-                        let Some(value) = &attr.value else { continue };
-                        // `hover-class="none"` means no hover class (WeChat's view/button docs).
-                        let no_hover = attr.name == "hover-class" && value.as_literal().as_deref() == Some("none");
-                        if (!class_like && !external) || no_hover {
-                            continue;
-                        }
-                        attr.value = Some(self.value(value));
-                    }
-                    self.nodes(&mut e.children);
+        walk_nodes_mut(nodes, &mut |node| {
+            let Node::Element(e) = node else { return };
+            let child = match &e.tag {
+                Tag::Named(name) if !is_builtin(name) => Some((self.child_externals)(name)),
+                _ => None,
+            };
+            for attr in e.attrs.iter_mut().filter(|a| a.kind == AttrKind::Plain) {
+                let class_like = CLASS_ATTRIBUTES.contains(&attr.name.as_str());
+                let external = child.as_ref().is_some_and(|c| c.contains(&attr.name));
+                let Some(value) = &attr.value else { continue };
+                // `hover-class="none"` means no hover class (WeChat's view/button docs).
+                let no_hover = attr.name == "hover-class" && value.as_literal().as_deref() == Some("none");
+                if (!class_like && !external) || no_hover {
+                    continue;
                 }
-                Node::If(chain) => chain.branches.iter_mut().for_each(|b| self.nodes(&mut b.body)),
-                Node::For(each) => self.nodes(&mut each.body),
-                _ => {}
+                attr.value = Some(self.value(value));
             }
-        }
+        });
     }
 }
 
@@ -277,7 +270,7 @@ pub fn scope_unit(unit: &Unit, nodes: &mut [Node], styles: &ComponentStyles, hel
 /// The class names written in static parts of a template's class attributes.
 pub fn static_classes(nodes: &[Node]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    miniweave_compiler::ir::template::walk_nodes(nodes, &mut |n| {
+    walk_nodes(nodes, &mut |n| {
         if let Node::Element(e) = n {
             for attr in
                 e.attrs.iter().filter(|a| a.kind == AttrKind::Plain && CLASS_ATTRIBUTES.contains(&a.name.as_str()))

@@ -57,12 +57,7 @@ fn write(out: &mut String, expr: &Expr, dialect: Dialect) {
         ExprKind::Call { callee, args } => {
             write(out, callee, dialect);
             out.push('(');
-            for (i, arg) in args.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write(out, arg, dialect);
-            }
+            write_list(out, args, dialect);
             out.push(')');
         }
         ExprKind::Unary { op, arg } => {
@@ -95,12 +90,7 @@ fn write(out: &mut String, expr: &Expr, dialect: Dialect) {
         }
         ExprKind::Array(items) => {
             out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write(out, item, dialect);
-            }
+            write_list(out, items, dialect);
             out.push(']');
         }
         ExprKind::Object(items) => write_object(out, items, dialect, true),
@@ -113,6 +103,16 @@ fn write_key(out: &mut String, key: &ObjectKey, dialect: Dialect) {
         (ObjectKey::Ident(name) | ObjectKey::Number(name), _) => out.push_str(name),
         (ObjectKey::String(s), Dialect::Wxml) => out.push_str(&s.raw),
         (ObjectKey::String(s), Dialect::Js) => out.push_str(&js_string(&s.value)),
+    }
+}
+
+/// `a, b, c`: call arguments and array items.
+fn write_list(out: &mut String, items: &[Expr], dialect: Dialect) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write(out, item, dialect);
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind};
 
-use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value};
+use miniweave_compiler::ir::template::{AttrKind, Node, Segment, Tag, Value, walk_nodes_mut};
 use miniweave_compiler::ir::{ComponentRef, Project, Unit, UnitKind};
 use miniweave_compiler::script::Script;
 use swc_core::ecma::ast::{
@@ -211,37 +211,24 @@ pub fn type_static_attributes(project: &Project, unit: &Unit, nodes: &mut [Node]
         }
         cache.get(path).cloned()
     };
-    visit(nodes, &mut types_of);
-}
-
-fn visit(nodes: &mut [Node], types_of: &mut dyn FnMut(&str) -> Option<BTreeMap<String, PropType>>) {
-    for node in nodes {
-        match node {
-            Node::Element(e) => {
-                if let Tag::Named(name) = &e.tag {
-                    if let Some(types) = types_of(name).filter(|t| !t.is_empty()) {
-                        for attr in e.attrs.iter_mut().filter(|a| a.kind == AttrKind::Plain) {
-                            let Some(t) = types.get(&dash_to_camel(&attr.name)) else { continue };
-                            let literal = match &attr.value {
-                                None => None,
-                                Some(v) => match v.as_literal() {
-                                    Some(text) => Some(text),
-                                    None => continue,
-                                },
-                            };
-                            let span = attr.value.as_ref().map_or(attr.span, |v| v.span);
-                            let expr = Expr { kind: typed(literal.as_deref(), *t), span };
-                            attr.value = Some(Value { segments: vec![Segment::Expr(expr)], span });
-                        }
-                    }
-                }
-                visit(&mut e.children, types_of);
-            }
-            Node::If(chain) => chain.branches.iter_mut().for_each(|b| visit(&mut b.body, types_of)),
-            Node::For(each) => visit(&mut each.body, types_of),
-            _ => {}
+    walk_nodes_mut(nodes, &mut |node| {
+        let Node::Element(e) = node else { return };
+        let Tag::Named(name) = &e.tag else { return };
+        let Some(types) = types_of(name).filter(|t| !t.is_empty()) else { return };
+        for attr in e.attrs.iter_mut().filter(|a| a.kind == AttrKind::Plain) {
+            let Some(t) = types.get(&dash_to_camel(&attr.name)) else { continue };
+            let literal = match &attr.value {
+                None => None,
+                Some(v) => match v.as_literal() {
+                    Some(text) => Some(text),
+                    None => continue,
+                },
+            };
+            let span = attr.value.as_ref().map_or(attr.span, |v| v.span);
+            let expr = Expr { kind: typed(literal.as_deref(), *t), span };
+            attr.value = Some(Value { segments: vec![Segment::Expr(expr)], span });
         }
-    }
+    });
 }
 
 #[cfg(test)]

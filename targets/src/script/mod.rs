@@ -32,6 +32,7 @@ use swc_core::ecma::transforms::compat;
 use swc_core::ecma::transforms::module::common_js;
 use swc_core::ecma::transforms::module::path::Resolver;
 use swc_core::ecma::transforms::module::util::{Config as ModuleConfig, ImportInterop};
+use swc_core::ecma::visit::VisitMutWith;
 
 use crate::common::paths::with_ext;
 use crate::common::properties::{Isolation, isolation};
@@ -284,8 +285,6 @@ fn minify(
         ExtraOptions { unresolved_mark: marks.unresolved, top_level_mark: marks.top_level, mangle_name_cache: None };
     swc_core::ecma::minifier::optimize(program, cm.clone(), Some(comments), None, &options, &extra)
 }
-
-use swc_core::ecma::visit::VisitMutWith;
 
 #[cfg(test)]
 mod tests {
