@@ -1,5 +1,6 @@
 //! One build: locate the project, read its files once, load and emit every target in
-//! parallel on large-stack threads, and write only when no target has an error.
+//! parallel on large-stack threads, and write each target that has no error (ARCHITECTURE.md
+//! "Writing": one target's platform gap never holds back the others' output).
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -80,8 +81,13 @@ impl BuildOptions {
 /// Why a build did not complete.
 #[derive(Debug)]
 pub enum BuildError {
-    /// The project has errors; nothing was written, the previous output is intact (exit 1).
+    /// The project has errors in every selected target (or before any target could be
+    /// compiled); nothing was written, the previous output is intact (exit 1).
     Project(Diagnostics),
+    /// Some targets have errors: those (`failed`) wrote nothing and kept their previous
+    /// output, while every other target compiled cleanly and was written as `report` says
+    /// (exit 1).
+    Partial { failed: Vec<Target>, diagnostics: Diagnostics, report: BuildReport },
     /// The command was used wrongly, or the project folder cannot be used (exit 2).
     Usage(String),
     /// Reading or writing failed part-way (exit 2); `written` lists what was written.
@@ -92,7 +98,7 @@ impl BuildError {
     /// The process exit code for this failure (ARCHITECTURE.md principle 3).
     pub fn exit_code(&self) -> i32 {
         match self {
-            BuildError::Project(_) => 1,
+            BuildError::Project(_) | BuildError::Partial { .. } => 1,
             BuildError::Usage(_) | BuildError::Io { .. } => 2,
         }
     }
@@ -104,6 +110,23 @@ impl fmt::Display for BuildError {
             BuildError::Project(d) => {
                 let errors = d.errors().count();
                 write!(f, "the project has {errors} error{}; nothing was written", if errors == 1 { "" } else { "s" })
+            }
+            BuildError::Partial { failed, diagnostics, report } => {
+                let errors = diagnostics.errors().count();
+                let checked_only = report.targets.iter().all(|t| t.written.is_none());
+                write!(
+                    f,
+                    "{errors} error{} in {} (nothing written there{}); {} {}",
+                    if errors == 1 { "" } else { "s" },
+                    names(failed.iter().copied()),
+                    if checked_only { "" } else { ", the previous output is intact" },
+                    names(report.targets.iter().map(|t| t.target)),
+                    match (checked_only, report.targets.len()) {
+                        (true, _) => "compiled cleanly",
+                        (false, 1) => "compiled cleanly and was written",
+                        (false, _) => "compiled cleanly and were written",
+                    },
+                )
             }
             BuildError::Usage(m) => f.write_str(m),
             BuildError::Io { message, written } => {
@@ -122,6 +145,16 @@ impl fmt::Display for BuildError {
 }
 
 impl std::error::Error for BuildError {}
+
+/// `wechat`, `wechat and alipay`, `wechat, alipay and weibo`.
+fn names(targets: impl Iterator<Item = Target>) -> String {
+    let names: Vec<&str> = targets.map(Target::name).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
 
 /// Compilation recurses over user input; a stack overflow would abort the process, so it
 /// runs on threads with large stacks (ARCHITECTURE.md "Stacks and depth").
@@ -143,8 +176,10 @@ struct TargetOutcome {
     millis: f64,
 }
 
-/// Builds a project: every selected target is compiled in memory; if any has an error,
-/// nothing is written for any target and the diagnostics are returned.
+/// Builds a project: every selected target is compiled in memory, and each one without an
+/// error is written. A target with an error writes nothing and keeps its previous output;
+/// then the result is [`BuildError::Partial`] (some targets written) or
+/// [`BuildError::Project`] (none).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let layout = locate(&options.project, options.out_dir.as_deref()).map_err(|e| match e {
@@ -187,12 +222,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     diagnostics.normalize();
     diagnostics.hide_dependency_warnings();
     diagnostics.silence(&layout.options.warnings.ignore);
-    if diagnostics.has_errors() || outcomes.iter().any(|o| o.emitted.is_none()) {
-        return Err(BuildError::Project(diagnostics));
-    }
+    let mut failed = Vec::new();
     let mut reports = Vec::new();
     for outcome in outcomes {
-        let emitted = outcome.emitted.expect("checked above");
+        let emitted = match outcome.emitted {
+            Some(emitted) if !outcome.diagnostics.iter().any(Diagnostic::is_error) => emitted,
+            _ => {
+                failed.push(outcome.target);
+                continue;
+            }
+        };
         let dir = layout.out_dir.join(outcome.target.name());
         let stats = if options.write {
             Some(
@@ -204,7 +243,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         };
         reports.push(TargetReport::new(&emitted, dir, stats, outcome.millis));
     }
-    Ok(BuildReport { targets: reports, warnings: diagnostics, millis: started.elapsed().as_secs_f64() * 1000.0 })
+    let report = BuildReport {
+        targets: reports,
+        warnings: Diagnostics::new(),
+        millis: started.elapsed().as_secs_f64() * 1000.0,
+    };
+    match (failed.is_empty(), report.targets.is_empty()) {
+        (true, _) => Ok(BuildReport { warnings: diagnostics, ..report }),
+        (false, true) => Err(BuildError::Project(diagnostics)),
+        (false, false) => Err(BuildError::Partial { failed, diagnostics, report }),
+    }
 }
 
 /// Everything [`build`] does except writing.

@@ -49,6 +49,14 @@ fn main() -> ExitCode {
             );
             ExitCode::from(1)
         }
+        Err(partial @ BuildError::Partial { .. }) => {
+            if let BuildError::Partial { diagnostics, report, .. } = &partial {
+                eprint!("{}", render_diagnostics(diagnostics, color));
+                print_summary(report, writing);
+            }
+            eprintln!("error: {partial}");
+            ExitCode::from(1)
+        }
         Err(other) => {
             eprintln!("error: {other}");
             ExitCode::from(other.exit_code() as u8)

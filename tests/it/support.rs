@@ -100,7 +100,9 @@ fn build_fixture(name: &str, release: bool) -> Built {
 
 fn describe(e: &miniweave::BuildError) -> String {
     match e {
-        miniweave::BuildError::Project(d) => miniweave::render_diagnostics(d, false),
+        miniweave::BuildError::Project(d) | miniweave::BuildError::Partial { diagnostics: d, .. } => {
+            miniweave::render_diagnostics(d, false)
+        }
         other => other.to_string(),
     }
 }
@@ -191,7 +193,7 @@ pub fn try_build(dir: &Path, targets: &[miniweave::Target]) -> Result<PathBuf, m
     let out = dir.join("dist");
     match build(&BuildOptions::new(dir).targets(targets.iter().copied()).out_dir(&out)) {
         Ok(_) => Ok(out),
-        Err(miniweave::BuildError::Project(d)) => Err(d),
+        Err(miniweave::BuildError::Project(d) | miniweave::BuildError::Partial { diagnostics: d, .. }) => Err(d),
         Err(other) => panic!("{other}"),
     }
 }

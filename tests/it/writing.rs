@@ -83,3 +83,28 @@ fn a_project_rooted_at_its_folder_never_reads_its_own_output() {
     assert_eq!(second.targets[0].written, Some(0));
     assert!(!files_under(&dir.path().join("dist/wechat")).iter().any(|f| f.starts_with("dist/")));
 }
+
+#[test]
+fn a_platform_gap_in_one_target_keeps_its_old_output_and_writes_the_others() {
+    let project = crate::support::one_page("<template><view>hi</view></template>\n<script>Page({})</script>\n");
+    let options = BuildOptions::new(project.path()).targets(Target::ALL);
+    build(&options).unwrap();
+    let alipay_page = project.path().join("dist/alipay/pages/index/index.axml");
+    let before = read(&alipay_page);
+    let page = project.path().join("src/pages/index/index.mini");
+    fs::write(
+        &page,
+        "<template><view bindtap=\"run\">run</view></template>\n<script>Page({ run() { wx.getWeRunData({}) } })</script>\n",
+    )
+    .unwrap();
+    let Err(miniweave::BuildError::Partial { failed, diagnostics, report }) = build(&options) else {
+        panic!("expected a partial build");
+    };
+    assert_eq!(failed, [Target::Alipay, Target::Weibo]);
+    assert!(diagnostics.errors().all(|d| d.code == "script::api"), "{diagnostics}");
+    assert_eq!(report.targets.iter().map(|t| t.target).collect::<Vec<_>>(), [Target::Wechat]);
+    assert!(read(project.path().join("dist/wechat/pages/index/index.wxml")).contains("bindtap=\"run\""));
+    assert_eq!(read(&alipay_page), before, "the failed target's previous output is intact");
+    let err = miniweave::BuildError::Partial { failed, diagnostics, report }.to_string();
+    assert!(err.contains("in alipay and weibo") && err.contains("wechat compiled cleanly and was written"), "{err}");
+}
