@@ -43,17 +43,17 @@ fn every_error_fixture_fails_at_its_location_and_writes_nothing() {
 
 #[test]
 fn columns_count_characters_after_cjk_text() {
-    // `<text>待办事项清单</text><oops/>`: `oops` is the 25th character of its line but
-    // starts at byte 37; the header must say 25.
+    // `<text>待办事项清单</text><view wx:else/>`: `wx:else` is the 30th character of its
+    // line but starts at byte 42; the header must say 30.
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture("errors/cjk-column"), dir.path());
     let line = read(dir.path().join("src/pages/index/index.mini")).lines().nth(2).unwrap().to_string();
-    let at = line.find("oops").unwrap();
+    let at = line.find("wx:else").unwrap();
     let (char_col, byte_col) = (line[..at].chars().count() + 1, at + 1);
-    assert_eq!((char_col, byte_col), (25, 37));
+    assert_eq!((char_col, byte_col), (30, 42));
     let err = stderr(&miniweave(&["check", ".", "--color", "never"], dir.path()));
-    assert!(err.contains("src/pages/index/index.mini:3:25: error[template::unknown-tag]"), "{err}");
-    assert!(!err.contains(":3:37:"), "{err}");
+    assert!(err.contains("src/pages/index/index.mini:3:30: error[template::orphan-else]"), "{err}");
+    assert!(!err.contains(":3:42:"), "{err}");
 }
 
 #[test]

@@ -15,4 +15,5 @@ mod showcase_wechat;
 mod showcase_weibo;
 mod styles;
 mod support;
+mod wechat_input;
 mod writing;

@@ -202,3 +202,28 @@ pub fn try_build(dir: &Path, targets: &[miniweave::Target]) -> Result<PathBuf, m
 pub fn lines(diagnostics: &miniweave::Diagnostics) -> Vec<String> {
     diagnostics.iter().map(|d| d.to_string()).collect()
 }
+
+/// Builds `dir` for every target, which must succeed; the output folder and the warnings.
+pub fn build_all(dir: &Path) -> (PathBuf, miniweave::Diagnostics) {
+    let out = dir.join("dist");
+    match build(&BuildOptions::new(dir).targets(miniweave::Target::ALL).out_dir(&out)) {
+        Ok(report) => (out, report.warnings),
+        Err(e) => panic!("the build failed: {e}\n{}", describe(&e)),
+    }
+}
+
+/// A native WeChat project (files at the root, as WeChat DevTools lays them out) with one
+/// page `pages/index/index` made of `wxml` and a `Page({})` script, plus `extra` files.
+pub fn native_page(wxml: &str, extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let mut files = vec![
+        ("app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        ("app.js", "App({})\n"),
+        ("pages/index/index.wxml", wxml),
+        ("pages/index/index.js", "Page({ data: {} })\n"),
+    ];
+    for (path, text) in extra {
+        files.retain(|(p, _)| p != path);
+        files.push((path, text));
+    }
+    project(&files)
+}

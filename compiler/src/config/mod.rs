@@ -72,39 +72,69 @@ impl ConfigDoc {
 }
 
 /// Parses (preprocessed) JSONC `text`, at `base` in `file`, and checks it against `kind`'s
-/// schema. Schema problems are errors: WeChat's schema is the list of keys that exist.
-pub fn parse(text: &str, base: usize, file: &Arc<SourceFile>, kind: ConfigKind) -> Result<ConfigDoc, Vec<Diagnostic>> {
-    let json =
-        Json::parse(text, base).map_err(|e| {
-            vec![Diagnostic::error("config::bad-json", format!("invalid JSON in the {}: {}", kind.name(), e.message))
+/// schema. Returns the document (`None` when it has an error) and the schema's findings.
+///
+/// An unknown key in one of WeChat's configs is a warning: WeChat's schema gains keys every
+/// month (`__lazyCodeLoadingChunk`, `rendererOptions.skyline.*`), and WeChat itself only
+/// ignores a key it does not know, so a key miniweave does not know yet must never stop a
+/// build. Wrong types and values stay errors, as `miniprogram-ci` rejects them too; in
+/// `miniweave.json`, miniweave's own schema, an unknown key is an error.
+pub fn parse(
+    text: &str,
+    base: usize,
+    file: &Arc<SourceFile>,
+    kind: ConfigKind,
+) -> (Option<ConfigDoc>, Vec<Diagnostic>) {
+    let json = match Json::parse(text, base) {
+        Ok(json) => json,
+        Err(e) => {
+            let d = Diagnostic::error(
+                "config::bad-json",
+                format!("invalid JSON in the {}: {}", kind.name(), e.message),
+            )
             .at(file, e.span, "here")
-            .help("configs are JSON with comments and trailing commas allowed; keys and strings use double quotes")]
-        })?;
+            .help("configs are JSON with comments and trailing commas allowed; keys and strings use double quotes");
+            return (None, vec![d]);
+        }
+    };
     if !matches!(json.value, crate::json::JsonValue::Object(_)) {
-        return Err(vec![
-            Diagnostic::error("config::not-an-object", format!("the {} must be a JSON object", kind.name()))
-                .at(file, json.span, format!("{} here", json.type_name()))
-                .help("wrap the settings in `{ … }`"),
-        ]);
+        let d = Diagnostic::error("config::not-an-object", format!("the {} must be a JSON object", kind.name()))
+            .at(file, json.span, format!("{} here", json.type_name()))
+            .help("wrap the settings in `{ … }`");
+        return (None, vec![d]);
     }
     let issues = check(kind.schema(), &json);
-    let errors: Vec<Diagnostic> = issues
+    let found = issues
         .into_iter()
         .map(|issue| {
-            let code = match issue.kind {
-                IssueKind::UnknownKey => "config::unknown-key",
-                IssueKind::WrongType => "config::wrong-type",
-                IssueKind::BadValue => "config::bad-value",
-                IssueKind::MissingKey => "config::missing-key",
+            let (code, tolerated) = match issue.kind {
+                IssueKind::UnknownKey => ("config::unknown-key", kind != ConfigKind::Project),
+                IssueKind::WrongType => ("config::wrong-type", false),
+                IssueKind::BadValue => ("config::bad-value", false),
+                IssueKind::MissingKey => ("config::missing-key", false),
             };
-            let mut d = Diagnostic::error(code, issue.message).at(file, issue.span, "");
+            let mut d = if tolerated {
+                Diagnostic::warning(code, format!("{}; WeChat ignores it", issue.message))
+            } else {
+                Diagnostic::error(code, issue.message)
+            };
+            d = d.at(file, issue.span, "");
             if let Some(help) = issue.help {
                 d = d.help(help);
             }
             d
         })
-        .collect();
-    if errors.is_empty() { Ok(ConfigDoc { json, file: file.clone() }) } else { Err(errors) }
+        .collect::<Vec<_>>();
+    let doc = (!found.iter().any(Diagnostic::is_error)).then(|| ConfigDoc { json, file: file.clone() });
+    (doc, found)
+}
+
+/// [`parse`] for `miniweave.json`, where every finding is an error.
+pub fn parse_project(text: &str, file: &Arc<SourceFile>) -> Result<ConfigDoc, Vec<Diagnostic>> {
+    match parse(text, 0, file, ConfigKind::Project) {
+        (Some(doc), _) => Ok(doc),
+        (None, found) => Err(found),
+    }
 }
 
 /// Reads a typed model from a checked document. The schema has vouched for the types, so a

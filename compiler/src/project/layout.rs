@@ -7,7 +7,7 @@
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::{self, ConfigKind};
+use crate::config;
 use crate::diagnostics::Diagnostic;
 use crate::json::Json;
 use crate::source::SourceFile;
@@ -72,7 +72,7 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
     let src_dir = match &options.src {
         Some(src) => {
             let file = options_file.as_ref().expect("src comes from miniweave.json");
-            let config = config::parse(file.text(), 0, file, ConfigKind::Project).map_err(LocateError::Project)?;
+            let config = config::parse_project(file.text(), file).map_err(LocateError::Project)?;
             let span = config.span_at(["src"]);
             match src.trim_end_matches('/') {
                 "" | "." => String::new(),
@@ -119,7 +119,7 @@ fn read_options(root: &Path) -> Result<(ProjectOptions, Option<Arc<SourceFile>>)
     let text = std::fs::read_to_string(&path)
         .map_err(|e| LocateError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
     let file = SourceFile::new("miniweave.json", &path, text);
-    let doc = config::parse(file.text(), 0, &file, ConfigKind::Project).map_err(LocateError::Project)?;
+    let doc = config::parse_project(file.text(), &file).map_err(LocateError::Project)?;
     let options = config::model::<ProjectOptions>(&doc).map_err(|d| LocateError::Project(vec![d]))?;
     Ok((options, Some(file)))
 }

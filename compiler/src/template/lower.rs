@@ -67,6 +67,7 @@ pub fn lower(doc: &RawDocument, input: &LowerInput<'_>) -> (Template, Vec<Diagno
         indent: common_indent(input.text),
         diagnostics: Vec::new(),
         view_script_modules,
+        uppercase_warned: HashSet::new(),
         in_text: 0,
     };
     let mut nodes = lowerer.nodes(&doc.nodes);
@@ -122,6 +123,8 @@ struct Lowerer<'a> {
     indent: usize,
     diagnostics: Vec<Diagnostic>,
     view_script_modules: HashSet<String>,
+    /// Upper-case names already warned about in this file.
+    uppercase_warned: HashSet<String>,
     /// Inside `<text>`, whitespace renders, so it is kept exactly as written.
     in_text: usize,
 }
@@ -305,27 +308,27 @@ impl<'a> Lowerer<'a> {
         segments
     }
 
-    /// Only view-script functions may be called: WeChat compiles a method call on data but
-    /// renders it empty (checked with `wcc`), which would fail silently at run time.
+    /// Only view-script functions can be called: `module.fn(x)`, or `module(x)` for a module
+    /// whose export is a function. wcc compiles any other call (a method on data, an unknown
+    /// function) but WeChat renders it empty (checked with wcc and miniprogram-simulate), so
+    /// that is a warning: it fails silently at run time.
     fn check_calls(&mut self, expr: &Expr) {
         let mut bad = Vec::new();
         expr.walk(&mut |e| {
             if let ExprKind::Call { callee, .. } = &e.kind {
                 let root = callee.root_ident().unwrap_or("");
-                let is_module_function =
-                    matches!(&callee.kind, ExprKind::Member { .. }) && self.view_script_modules.contains(root);
-                if !is_module_function {
+                if !self.view_script_modules.contains(root) {
                     bad.push((callee.span, root.to_string()));
                 }
             }
         });
         for (span, root) in bad {
             let message = if root.is_empty() {
-                "only functions of a wxs module can be called in WXML".to_string()
+                "only functions of a wxs module can be called in WXML; WeChat renders this empty".to_string()
             } else {
-                format!("`{root}` is not a wxs module of this file: only view-script functions can be called in WXML")
+                format!("`{root}` is not a wxs module of this file: WeChat renders this call empty")
             };
-            self.error(
+            self.warning(
                 "template::bad-call",
                 message,
                 span,
@@ -387,12 +390,17 @@ impl<'a> Lowerer<'a> {
                 "wx:for-item" => directives.for_item = Some(attr),
                 "wx:for-index" => directives.for_index = Some(attr),
                 "wx:key" => directives.key = Some(attr),
+                // wcc compiles an unknown `wx:` attribute (`wx:show`, `wx:id`) and renders
+                // the element without it, so it is dropped here too, with a warning.
                 other if other.starts_with("wx:") => {
                     let known = ["wx:if", "wx:elif", "wx:else", "wx:for", "wx:for-item", "wx:for-index", "wx:key"];
-                    let hint = suggestion(other, known);
-                    self.error(
+                    let hint = match other {
+                        "wx:show" => "to hide an element, write hidden=\"{{!condition}}\"".to_string(),
+                        _ => suggestion(other, known),
+                    };
+                    self.warning(
                         "template::unknown-directive",
-                        format!("unknown directive `{other}`"),
+                        format!("unknown directive `{other}`; WeChat ignores it"),
                         self.span(attr.name_span),
                         "not a WXML directive",
                         if hint.is_empty() { format!("WXML's directives are {}", known.join(", ")) } else { hint },
@@ -436,7 +444,7 @@ impl<'a> Lowerer<'a> {
         };
         let item = self.loop_name(directives.for_item, "item");
         let index = self.loop_name(directives.for_index, "index");
-        let key = directives.key.and_then(|k| self.key(k));
+        let key = directives.key.and_then(|k| self.key(k, &item));
         let body = match cond {
             Some(Cond { kind: CondKind::If, value, span }) => {
                 vec![Node::If(IfChain {
@@ -509,22 +517,38 @@ impl<'a> Lowerer<'a> {
         name.to_string()
     }
 
-    fn key(&mut self, attr: &RawAttr) -> Option<ForKey> {
+    /// `wx:key` names a property of each item, or is `*this`. Any other text (a mustache
+    /// such as `{{item.id}}`, `cate-{{id}}`, nothing) is what wcc accepts with the warning
+    /// "does not look like a valid key name" and WeChat then treats as a property nobody
+    /// has: the list is not keyed. So it is a warning here, and the loop has no key.
+    fn key(&mut self, attr: &RawAttr, item: &str) -> Option<ForKey> {
         let text = attr.value.as_ref().map(|v| v.text.trim()).unwrap_or("");
         if text == "*this" {
             return Some(ForKey::This);
         }
-        if text.is_empty() || text.contains("{{") {
-            self.error(
-                "template::bad-key",
-                "`wx:key` names a property of each item, or `*this`",
-                self.span(attr.span),
-                "not a property name",
-                "write wx:key=\"id\" for item.id, or wx:key=\"*this\" for the item itself",
-            );
-            return None;
+        let is_name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+        if is_name(text) {
+            return Some(ForKey::Property(text.to_string()));
         }
-        Some(ForKey::Property(text.to_string()))
+        let inner = text.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")).map(str::trim);
+        let help = match inner {
+            Some(p) if p == item => "write wx:key=\"*this\" to key the items by themselves".to_string(),
+            Some(p) => match p.strip_prefix(item).and_then(|r| r.strip_prefix('.')).filter(|r| is_name(r)) {
+                Some(property) => {
+                    format!("write wx:key=\"{property}\": wx:key takes the property name, without braces")
+                }
+                None => "write the name of a property of each item (wx:key=\"id\"), or wx:key=\"*this\"".to_string(),
+            },
+            None => "write the name of a property of each item (wx:key=\"id\"), or wx:key=\"*this\"".to_string(),
+        };
+        self.warning(
+            "template::bad-key",
+            format!("wx:key=\"{text}\" is not a key name; WeChat ignores it and the list is not keyed"),
+            self.span(attr.span),
+            "not a property name",
+            help,
+        );
+        None
     }
 
     /// The element itself, without its `wx:` directives.
@@ -539,7 +563,8 @@ impl<'a> Lowerer<'a> {
             "block" => Tag::Block,
             "slot" => Tag::Slot,
             name => {
-                if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                // Alipay does not support upper-case component tags (PLATFORMS.md §2.1).
+                if name.bytes().any(|b| b.is_ascii_uppercase()) && self.uppercase_warned.insert(name.to_string()) {
                     self.warning(
                         "template::uppercase-name",
                         format!("tag `<{name}>` has upper-case letters"),
@@ -577,21 +602,21 @@ impl<'a> Lowerer<'a> {
     fn attribute(&mut self, element: &mut Element, attr: &RawAttr, name: &str) {
         let span = self.span(attr.span);
         let name_span = self.span(attr.name_span);
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        // Only a dataset key behaves differently from what its spelling suggests: WeChat
+        // lower-cases `data-userId` to `dataset.userid`. Other camel-case attributes
+        // (`openType`) work as WeChat takes them, so they get no warning; each name is
+        // reported once per file.
+        if name.starts_with("data-")
+            && name.bytes().any(|b| b.is_ascii_uppercase())
+            && self.uppercase_warned.insert(name.to_string())
+        {
             let lower = dash_case(name);
-            let help = if name.starts_with("data-") {
-                format!("WeChat lower-cases dataset keys written so; write `{lower}` to get a camel-case key")
-            } else {
-                format!(
-                    "write `{lower}`; custom-component properties declared in camelCase are written in dash-case in templates"
-                )
-            };
             self.warning(
                 "template::uppercase-name",
                 format!("attribute `{name}` has upper-case letters"),
                 name_span,
-                "write attributes in dash-case",
-                help,
+                "WeChat lower-cases the dataset key",
+                format!("WeChat lower-cases dataset keys written so; write `{lower}` to get a camel-case key"),
             );
         }
         if let Some(event) = parse_event_attr(name) {

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::template::{FileRef, Node, Tag, ViewScript, ViewScriptSource, walk_nodes};
 use miniweave_compiler::ir::{Project, Template, Unit, UnitKind};
+use miniweave_compiler::project::load::template_ref_path;
 use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::source::Span;
 use miniweave_compiler::target::Target;
@@ -22,6 +23,7 @@ use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_fi
 use crate::common::expand::{Expander, Policy};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
+use crate::common::plain_elements::replace_undeclared_tags;
 use crate::common::properties::type_static_attributes;
 use crate::common::scripts::ScriptEmitter;
 use crate::common::view_script::{Dialect, Origin, module_names, to_esm};
@@ -178,6 +180,7 @@ fn emit_unit(
     let mut expander = Expander::new(project, unit, policy, "Alipay");
     let mut nodes = expander.expand_unit();
     diags.extend(expander.diagnostics);
+    replace_undeclared_tags(unit, &mut nodes);
     type_static_attributes(project, unit, &mut nodes);
     let scope_helper = scope_unit(unit, &mut nodes, styles, Helper::Sjs);
     if scope_helper {
@@ -223,6 +226,27 @@ fn without_components(nodes: &[Node]) -> Vec<Node> {
     nodes.iter().filter(|n| !uses_component(n)).cloned().collect()
 }
 
+/// Leaves out `<import>`/`<include>` of files that do not exist: WeChat renders them as
+/// nothing (the frontend warned), while Alipay's compiler would stop at the missing file.
+fn drop_missing_file_refs(project: &Project, from: &str, nodes: &mut Vec<Node>) {
+    let exists = |src: &str| template_ref_path(from, src).is_ok_and(|p| project.templates.contains_key(&p));
+    nodes.retain(|n| match n {
+        Node::Import(r) | Node::Include(r) => exists(&r.src),
+        _ => true,
+    });
+    for node in nodes.iter_mut() {
+        match node {
+            Node::Element(e) => drop_missing_file_refs(project, from, &mut e.children),
+            Node::If(chain) => {
+                chain.branches.iter_mut().for_each(|b| drop_missing_file_refs(project, from, &mut b.body))
+            }
+            Node::For(l) => drop_missing_file_refs(project, from, &mut l.body),
+            Node::TemplateDef(d) => drop_missing_file_refs(project, from, &mut d.body),
+            _ => {}
+        }
+    }
+}
+
 /// Prints one AXML document (logical path `path`, a `.wxml` name) and its inline view
 /// scripts; the runtime snippets its generated handlers need.
 fn emit_axml(
@@ -234,6 +258,7 @@ fn emit_axml(
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeSet<&'static str> {
     move_slots_off_blocks(&mut nodes);
+    drop_missing_file_refs(project, path, &mut nodes);
     let placed = place(path);
     let stem = placed.rsplit('/').next().unwrap_or(&placed).trim_end_matches(".wxml").to_string();
     let mut spelling = AlipaySpelling::new(

@@ -12,6 +12,7 @@ pub mod json;
 pub mod markup;
 pub mod model;
 pub mod paths;
+pub mod plain_elements;
 pub mod properties;
 pub mod scripts;
 pub mod selectors;

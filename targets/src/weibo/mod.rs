@@ -31,6 +31,7 @@ use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_fi
 use crate::common::expand::{Expander, Policy, unit_document};
 use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
+use crate::common::plain_elements::replace_undeclared_tags;
 use crate::common::properties::{Isolation, type_static_attributes};
 use crate::common::scripts::{Passes, ScriptEmitter};
 use crate::common::unit_config_map;
@@ -198,6 +199,7 @@ fn emit_unit(
     let mut expander = Expander::new(project, unit, Policy::Everything, "Weibo");
     let mut nodes = expander.expand_unit();
     diags.extend(std::mem::take(&mut expander.diagnostics));
+    replace_undeclared_tags(unit, &mut nodes);
     type_static_attributes(project, unit, &mut nodes);
     if scope_unit(unit, &mut nodes, &shared.styles, Helper::Method) {
         scripts.use_runtime(&unit.path, "vue", "cls");

@@ -81,14 +81,13 @@ impl Loader<'_> {
                 return;
             };
             if !names.contains(&name) {
-                let mut d =
-                    Diagnostic::error("template::unknown-template", format!("template `{name}` is not defined"))
-                        .at(
-                            &template.file,
-                            call.is.span,
-                            "no <template name> with this name here or in an imported file",
-                        )
-                        .help("define it with <template name=\"…\">, or <import src=\"…\"/> the file that does");
+                // WeChat renders nothing for it and logs a warning at run time (wcc's `_w`).
+                let mut d = Diagnostic::warning(
+                    "template::unknown-template",
+                    format!("template `{name}` is not defined; WeChat renders nothing for it"),
+                )
+                .at(&template.file, call.is.span, "no <template name> with this name here or in an imported file")
+                .help("define it with <template name=\"…\">, or <import src=\"…\"/> the file that does");
                 if let Some(close) = did_you_mean(&name, names.iter().map(String::as_str)) {
                     d = d.help(format!("did you mean `{close}`?"));
                 }
@@ -191,9 +190,11 @@ fn unknown_tag(unit: &Unit, file: &Arc<SourceFile>, span: Span, name: &str) -> D
         ),
         None => format!("declare it in {}'s usingComponents: \"{name}\": \"/components/{name}/{name}\"", unit.path),
     };
-    Diagnostic::error(
+    // WeChat renders an unknown tag as a plain element without behaviour (wcc compiles it):
+    // a warning, and the backends give Alipay and Weibo a plain `view` or `text`.
+    Diagnostic::warning(
         "template::unknown-tag",
-        format!("`<{name}>` is neither a WeChat component nor declared in usingComponents"),
+        format!("`<{name}>` is neither a WeChat component nor declared in usingComponents; WeChat renders it as a plain element"),
     )
     .at(file, span, "unknown tag")
     .help(help)

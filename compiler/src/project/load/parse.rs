@@ -57,7 +57,9 @@ impl Parsers<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<ConfigDoc> {
         let text = self.preprocess(file, span, CommentSyntax::Script, diags);
-        keep(config::parse(&text, span.start, file, kind), diags)
+        let (doc, found) = config::parse(&text, span.start, file, kind);
+        diags.extend(found);
+        doc
     }
 
     /// A script (the whole file, or a `.mini` block at `span`), parsed and prepared for this
@@ -107,11 +109,6 @@ impl Parsers<'_> {
     pub fn view_script(&self, file: &Arc<SourceFile>, diags: &mut Vec<Diagnostic>) -> String {
         self.preprocess(file, Span::new(0, file.text().len()), CommentSyntax::Script, diags)
     }
-}
-
-/// The value, or `None` with its diagnostics kept.
-pub fn keep<T>(result: Result<T, Vec<Diagnostic>>, diags: &mut Vec<Diagnostic>) -> Option<T> {
-    result.map_err(|found| diags.extend(found)).ok()
 }
 
 /// The whole of a file.

@@ -137,9 +137,19 @@ impl Loader<'_> {
             }
             let Some(file) = self.text_file(&path) else {
                 failed.insert(path.clone());
+                // WeChat renders a missing import or include as nothing and logs a warning
+                // at run time ("Path not found"); a missing wxs file is an error of wcc's.
+                let d = match kind {
+                    RefKind::Template => Diagnostic::warning(
+                        "template::missing-file",
+                        format!("`{}` not found; WeChat renders without it", r.src),
+                    ),
+                    RefKind::ViewScript => {
+                        Diagnostic::error("template::missing-file", format!("`{}` not found", r.src))
+                    }
+                };
                 self.error(
-                    Diagnostic::error("template::missing-file", format!("`{}` not found", r.src))
-                        .at(&origin.file, origin.span, format!("looked for {}", self.shown(&path)))
+                    d.at(&origin.file, origin.span, format!("looked for {}", self.shown(&path)))
                         .help("check the path: it is relative to this file, or starts with `/` at the source root"),
                 );
                 continue;

@@ -280,7 +280,14 @@ impl<'t> Parser<'t> {
                 "null" => ExprKind::Null,
                 "undefined" => ExprKind::Undefined,
                 w => {
-                    if let Some(why) = forbidden_word(w) {
+                    // wcc reads every word as a data name (`{{class}}`, `{{this.a}}` compile),
+                    // and fails only when another operand follows (`typeof a`, `new Date()`):
+                    // only then is the JavaScript construct explained.
+                    let operand_follows = matches!(
+                        &self.peek().tok,
+                        Tok::Ident(_) | Tok::Number(_) | Tok::Str(..) | Tok::Punct("(" | "{")
+                    );
+                    if let Some(why) = forbidden_word(w).filter(|_| operand_follows) {
                         // Each entry reads "what is wrong: what to do instead".
                         let (message, help) = why.split_once(": ").unwrap_or((why, ""));
                         return Err(ExprError {
