@@ -198,7 +198,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })?;
     let cache = ParseCache::new();
     // npm packages are read on demand, once, and shared by every target.
-    let npm = Npm::new(&layout.root);
+    let npm = Npm::new(&layout.root, &layout.src_abs());
     let outcomes: Vec<TargetOutcome> = pool().install(|| {
         targets
             .par_iter()

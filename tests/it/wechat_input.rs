@@ -65,3 +65,89 @@ fn template_forms_wechat_tolerates_are_warnings_and_build_everywhere() {
         judge(target, &out.join(target));
     }
 }
+
+#[test]
+fn npm_and_paths_resolve_as_wechat_resolves_them() {
+    let component = |body: &str| format!("{{ \"component\": true, \"usingComponents\": {{}} }}{body}");
+    let comp_json = component("");
+    let files: Vec<(&str, String)> = vec![
+        ("project.config.json", "{ \"miniprogramRoot\": \"miniprogram/\" }".into()),
+        (
+            "miniprogram/app.json",
+            "{ \"pages\": [\"pages/index/index\"], \"usingComponents\": { \"mp-html\": \"mp-html\" } }".into(),
+        ),
+        // A bare path is tried beside the file first.
+        (
+            "miniprogram/app.js",
+            "const auth = require('utils/auth')\nconst config = require('config.js')\nApp({ auth, config })\n".into(),
+        ),
+        ("miniprogram/utils/auth.js", "module.exports = { token: 1 }\n".into()),
+        ("miniprogram/config.js", "module.exports = { api: 'x' }\n".into()),
+        (
+            "miniprogram/pages/index/index.json",
+            "{ \"usingComponents\": { \"nav\": \"../../components/nav\", \"tag\": \"t-lib/tag/index\" } }".into(),
+        ),
+        ("miniprogram/pages/index/index.wxml", "<nav/><tag/><mp-html/>\n".into()),
+        ("miniprogram/pages/index/index.js", "const fmt = require('fmt-lib')\nPage({ data: { n: fmt(1) } })\n".into()),
+        // A folder stands for its index component.
+        ("miniprogram/components/nav/index.json", comp_json.clone()),
+        ("miniprogram/components/nav/index.wxml", "<view>nav</view>\n".into()),
+        ("miniprogram/components/nav/index.js", "Component({})\n".into()),
+        // Committed, already built npm output, with no node_modules for it.
+        ("miniprogram/miniprogram_npm/fmt-lib/index.js", "module.exports = function (n) { return 'n' + n }\n".into()),
+        // node_modules inside miniprogramRoot; no `miniprogram` field, code in miniprogram_dist/.
+        ("miniprogram/node_modules/mp-html/package.json", "{ \"name\": \"mp-html\", \"main\": \"index.js\" }".into()),
+        ("miniprogram/node_modules/mp-html/miniprogram_dist/index.json", comp_json.clone()),
+        ("miniprogram/node_modules/mp-html/miniprogram_dist/index.wxml", "<view>html</view>\n".into()),
+        ("miniprogram/node_modules/mp-html/miniprogram_dist/index.js", "Component({})\n".into()),
+        // A package with its own nested miniprogram_npm (as TDesign ships tslib).
+        ("miniprogram/node_modules/t-lib/package.json", "{ \"name\": \"t-lib\", \"miniprogram\": \"dist\" }".into()),
+        ("miniprogram/node_modules/t-lib/dist/tag/index.json", comp_json),
+        ("miniprogram/node_modules/t-lib/dist/tag/index.wxml", "<view>tag</view>\n".into()),
+        (
+            "miniprogram/node_modules/t-lib/dist/tag/index.js",
+            "const { helper } = require('tslib')\nComponent({ data: { h: helper() } })\n".into(),
+        ),
+        (
+            "miniprogram/node_modules/t-lib/dist/miniprogram_npm/tslib/index.js",
+            "exports.helper = function () { return 1 }\n".into(),
+        ),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let dir = crate::support::project(&files);
+    let (out, _) = build_all(dir.path());
+    let wechat = out.join("wechat");
+    // WeChat resolves the folder itself; Alipay is given the component's file.
+    assert!(read(wechat.join("pages/index/index.json")).contains("\"../../components/nav\""));
+    let alipay_json = read(out.join("alipay/pages/index/index.json"));
+    assert!(alipay_json.contains("components/nav/index\""), "{alipay_json}");
+    for emitted in [
+        "utils/auth.js",
+        "config.js",
+        "miniprogram_npm/fmt-lib/index.js",
+        "miniprogram_npm/mp-html/index.wxml",
+        "miniprogram_npm/t-lib/tag/index.wxml",
+        "miniprogram_npm/t-lib/miniprogram_npm/tslib/index.js",
+    ] {
+        assert!(wechat.join(emitted).is_file(), "{emitted} was not emitted");
+    }
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
+}
+
+#[test]
+fn a_component_from_a_package_that_is_not_installed_says_so() {
+    let dir = native_page(
+        "<van-button/>\n",
+        &[("pages/index/index.json", "{ \"usingComponents\": { \"van-button\": \"@vant/weapp/button/index\" } }")],
+    );
+    let diagnostics = crate::support::try_build(dir.path(), &[miniweave::Target::Wechat]).unwrap_err();
+    let text = miniweave::render_diagnostics(&diagnostics, false);
+    assert!(
+        text.contains("pages/index/index.json:1:38: error[project::missing-package]")
+            && text.contains("the npm package `@vant/weapp` is not installed")
+            && text.contains("npm install"),
+        "{text}"
+    );
+}

@@ -25,6 +25,9 @@ pub struct AppModel {
     /// Import aliases (`"~/*": "/*"`), WeChat's `resolveAlias`.
     #[serde(default)]
     pub resolve_alias: IndexMap<String, String>,
+    /// WeChat's extended libraries (`"weui": true`), which WeChat provides at run time.
+    #[serde(default)]
+    pub use_extended_lib: IndexMap<String, serde_json::Value>,
 }
 
 impl AppModel {

@@ -171,13 +171,13 @@ impl Diagnostics {
         self.list.retain(|d| d.is_error() || !ignored.iter().any(|code| code == d.code.as_ref()));
     }
 
-    /// Drops warnings about files of npm packages: their users cannot edit them, and what a
-    /// platform ignores there (Vant's WeChat-only button attributes on Alipay) is the
-    /// package's choice. Errors in them still fail the build.
+    /// Drops warnings about files of npm packages (installed in `node_modules`, or committed
+    /// already built in `miniprogram_npm`): their users cannot edit them, and what a platform
+    /// ignores there (Vant's WeChat-only button attributes on Alipay) is the package's choice.
+    /// Errors in them still fail the build.
     pub fn hide_dependency_warnings(&mut self) {
-        self.list.retain(|d| {
-            d.is_error() || !d.file.as_ref().is_some_and(|f| f.name().split('/').any(|part| part == "node_modules"))
-        });
+        let in_package = |name: &str| name.split('/').any(|part| part == "node_modules" || part == "miniprogram_npm");
+        self.list.retain(|d| d.is_error() || !d.file.as_ref().is_some_and(|f| in_package(f.name())));
     }
 
     /// Sorts by file, position and severity, and drops exact repeats (the same problem found

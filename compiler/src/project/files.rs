@@ -1,6 +1,6 @@
-//! Reading the source tree: every file under the source root except `outDir`,
-//! `node_modules`, `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read once per build
-//! and shared by every target.
+//! Reading the source tree: every file under the source root except what miniweave writes
+//! (`outDir/<target>/`), `node_modules`, `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read
+//! once per build and shared by every target.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -58,7 +58,15 @@ pub fn extension(path: &str) -> &str {
 
 pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
     let src = layout.src_abs();
+    // Only what miniweave writes is left out: `<outDir>/<target>/` (and the hidden manifest
+    // folder). A WeChat project rooted at its own folder may keep sources in a folder that
+    // happens to be named like outDir (Lin UI's and Wux's example apps keep their component
+    // library in `dist/`), and those are read.
     let out_dir = layout.out_dir.canonicalize().unwrap_or_else(|_| layout.out_dir.clone());
+    let outputs: Vec<PathBuf> = crate::target::Target::ALL
+        .iter()
+        .flat_map(|t| [out_dir.join(t.name()), layout.out_dir.join(t.name())])
+        .collect();
     let mut paths = Vec::new();
     let walker = WalkDir::new(&src).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
         if e.depth() == 0 {
@@ -66,7 +74,7 @@ pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
         }
         let name = e.file_name().to_string_lossy();
         let skipped_dir = e.file_type().is_dir() && matches!(name.as_ref(), "node_modules" | "miniprogram_npm");
-        !(name.starts_with('.') || skipped_dir || e.path() == out_dir || e.path().starts_with(&layout.out_dir))
+        !(name.starts_with('.') || skipped_dir || outputs.iter().any(|o| e.path() == o))
     });
     for entry in walker {
         let entry = entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;

@@ -1,11 +1,16 @@
-//! npm packages: found in `node_modules` folders from the project root upwards (so a
-//! monorepo's hoisted packages work), read on demand, and placed at logical paths
-//! `miniprogram_npm/<package>/<path>`, which is where every target emits them.
+//! npm packages: found in `node_modules` folders from the source folder upwards (so
+//! `node_modules` inside `miniprogramRoot` and a monorepo's hoisted packages both work), else
+//! in a committed, already-built `miniprogram_npm/` folder of the source root (WeChat's "build
+//! npm" output, which many apps commit instead of `node_modules`). Files are read on demand
+//! and placed at logical paths `miniprogram_npm/<package>/<path>`, which is where every
+//! target emits them.
 //!
 //! A package with a `miniprogram` field (how WeChat component libraries such as
 //! `@vant/weapp` publish) is placed from that folder: `@vant/weapp/lib/button/index.js` is
 //! `miniprogram_npm/@vant/weapp/button/index.js`, as WeChat's own npm build lays it out.
-//! Other files of such a package sit under `__pkg__/`.
+//! Without the field, WeChat's build takes `miniprogram_dist/` when the package has one
+//! (WeChat `npm 支持.md`, "miniprogram 字段…默认值为 miniprogram_dist"). Other files of such a
+//! package sit under `__pkg__/`.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,13 +37,14 @@ impl Package {
     /// The logical path of a file given relative to the package folder.
     pub fn logical(&self, rel: &str) -> String {
         let placed = match &self.mini_dir {
+            Some(dir) if rel == dir => String::new(),
             Some(dir) => match rel.strip_prefix(dir.as_str()).and_then(|r| r.strip_prefix('/')) {
                 Some(inside) => inside.to_string(),
                 None => format!("{OUTSIDE_MINI_DIR}/{rel}"),
             },
             None => rel.to_string(),
         };
-        format!("{NPM_DIR}/{}/{placed}", self.name)
+        if placed.is_empty() { format!("{NPM_DIR}/{}", self.name) } else { format!("{NPM_DIR}/{}/{placed}", self.name) }
     }
 
     /// The file (relative to the package folder) at a path within the package's logical
@@ -72,17 +78,22 @@ pub fn split_specifier(spec: &str) -> Option<(&str, &str)> {
 
 #[derive(Debug)]
 pub struct Npm {
+    /// Where the search for `node_modules` starts: the source folder.
     root: PathBuf,
+    /// The source folder's `miniprogram_npm/`, used for packages `node_modules` lacks.
+    built: PathBuf,
     display_root: PathBuf,
     packages: Mutex<HashMap<String, Option<Arc<Package>>>>,
     files: Mutex<HashMap<String, Option<Arc<FileEntry>>>>,
 }
 
 impl Npm {
-    pub fn new(root: &Path) -> Self {
+    /// Packages for the project at `project` whose sources are in `src`.
+    pub fn new(project: &Path, src: &Path) -> Self {
         Npm {
-            root: root.to_path_buf(),
-            display_root: root.to_path_buf(),
+            root: src.to_path_buf(),
+            built: src.join(NPM_DIR),
+            display_root: project.to_path_buf(),
             packages: Default::default(),
             files: Default::default(),
         }
@@ -109,16 +120,20 @@ impl Npm {
             let manifest_path = candidate.join("package.json");
             if let Ok(text) = std::fs::read_to_string(&manifest_path) {
                 let manifest: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-                let mini_dir = manifest
-                    .get("miniprogram")
-                    .and_then(Value::as_str)
-                    .map(|d| d.trim_start_matches("./").trim_end_matches('/').to_string())
-                    .filter(|d| !d.is_empty() && !d.contains(".."));
+                let mini_dir = match manifest.get("miniprogram") {
+                    Some(field) => field
+                        .as_str()
+                        .map(|d| d.trim_start_matches("./").trim_end_matches('/').to_string())
+                        .filter(|d| !d.is_empty() && !d.contains("..")),
+                    None => candidate.join("miniprogram_dist").is_dir().then(|| "miniprogram_dist".to_string()),
+                };
                 return Some(Package { name: name.to_string(), dir: candidate, manifest, mini_dir });
             }
             dir = d.parent();
         }
-        None
+        // Already built: laid out as WeChat places it, so nothing is re-placed.
+        let built = self.built.join(name);
+        built.is_dir().then(|| Package { name: name.to_string(), dir: built, manifest: Value::Null, mini_dir: None })
     }
 
     /// The file at a logical `miniprogram_npm/…` path, read once.

@@ -1,7 +1,9 @@
 //! Resolving module specifiers to logical paths (LANGUAGE.md §4): relative paths, `/`-rooted
 //! paths, aliases (`@/` is the source root, app.json `resolveAlias`, tsconfig `paths`), then
-//! npm packages: the `miniprogram` field first, `exports` (conditions `miniprogram`,
-//! `import`, `default`), `module`, `main`, index files. Node built-ins are an error.
+//! a bare path as WeChat's `require` takes it (beside the requiring file first, then in the
+//! `miniprogram_npm` folders of the enclosing folders, nearest first), then npm packages:
+//! the `miniprogram` field first, `exports` (conditions `miniprogram`, `import`, `default`),
+//! `module`, `main`, index files. Node built-ins are an error.
 
 use serde_json::Value;
 
@@ -172,9 +174,19 @@ impl<'a> ModuleResolver<'a> {
                 return Err(ResolveError::NotFound { tried });
             }
         }
+        // WeChat's `require('utils/auth')` tries the path beside the file before any package
+        // (checked against the base library's `require`: `config.js` beside the page wins).
+        if !spec.starts_with("node:") {
+            if let Some(found) = join(dir_of(from), spec).ok().and_then(|base| self.probe(&base, &mut tried)) {
+                return Ok(found);
+            }
+        }
         let bare = spec.strip_prefix("node:").unwrap_or(spec);
         let (name, sub) =
             split_specifier(bare).ok_or_else(|| ResolveError::Invalid(format!("`{spec}` is not a module name")))?;
+        if let Some(found) = self.nested_package(from, name, sub, &mut tried) {
+            return Ok(found);
+        }
         let Some(package) = self.npm.package(name) else {
             if spec.starts_with("node:") || NODE_BUILTINS.contains(&name) {
                 return Err(ResolveError::Builtin(name.to_string()));
@@ -182,6 +194,23 @@ impl<'a> ModuleResolver<'a> {
             return Err(ResolveError::NoPackage(name.to_string()));
         };
         self.in_package(&package, sub, &mut tried).ok_or(ResolveError::NotFound { tried })
+    }
+
+    /// A package in a `miniprogram_npm` folder nested inside an npm package (TDesign ships
+    /// its own `tslib` and `dayjs` so), looked for from the requiring file's folder upwards,
+    /// as WeChat's `require` does; the top-level `miniprogram_npm` is [`Npm`]'s.
+    fn nested_package(&self, from: &str, name: &str, sub: &str, tried: &mut Vec<String>) -> Option<String> {
+        let package = package_prefix(from)?;
+        let mut dir = dir_of(from);
+        while dir.len() >= package.len().saturating_sub(1) && !dir.is_empty() {
+            let base = format!("{dir}/{NPM_DIR}/{name}");
+            let base = if sub.is_empty() { base } else { format!("{base}/{sub}") };
+            if let Some(found) = self.probe(&base, tried) {
+                return Some(found);
+            }
+            dir = dir_of(dir);
+        }
+        None
     }
 
     fn in_package(&self, package: &Package, sub: &str, tried: &mut Vec<String>) -> Option<String> {
@@ -225,22 +254,34 @@ impl<'a> ModuleResolver<'a> {
     }
 
     /// A component path from `usingComponents`, without extension, resolved the way WeChat
-    /// does: relative to the declaring file first, then as an npm package path.
+    /// does: relative to the declaring file first, then as an npm package path; a folder
+    /// stands for its `index` component, and a package name alone for the package's main
+    /// component (`"mp-html": "mp-html"`).
     pub fn component(&self, from_dir: &str, spec: &str) -> Option<String> {
         let has_unit = |p: &str| self.exists(&format!("{p}.wxml")) || self.exists(&format!("{p}.mini"));
+        let unit_at = |p: String| -> Option<String> {
+            if has_unit(&p) {
+                return Some(p);
+            }
+            let index = if p.is_empty() { "index".to_string() } else { format!("{p}/index") };
+            has_unit(&index).then_some(index)
+        };
         if let Ok(local) = join(from_dir, spec) {
-            if has_unit(&local) || spec.starts_with('.') || spec.starts_with('/') {
+            if let Some(found) = unit_at(local.clone()) {
+                return Some(found);
+            }
+            if spec.starts_with('.') || spec.starts_with('/') {
                 return Some(local);
             }
         }
         let (name, sub) = split_specifier(spec)?;
         let package = self.npm.package(name)?;
-        let mut candidates = Vec::new();
+        let mut inside = Vec::new();
         if let Some(dir) = &package.mini_dir {
-            candidates.push(package.logical(&join("", &format!("{dir}/{sub}")).ok()?));
+            inside.push(if sub.is_empty() { dir.clone() } else { format!("{dir}/{sub}") });
         }
-        candidates.push(package.logical(&join("", sub).ok()?));
-        candidates.into_iter().find(|c| has_unit(c))
+        inside.push(sub.to_string());
+        inside.iter().filter_map(|rel| join("", rel).ok()).map(|rel| package.logical(&rel)).find_map(unit_at)
     }
 }
 

@@ -226,16 +226,64 @@ impl Loader<'_> {
             return Some(ComponentRef::Plugin(written.to_string()));
         }
         let bare = !(written.starts_with('.') || written.starts_with('/'));
-        let found = if bare { self.component_resolver_lookup(from_dir, written) } else { None };
-        let path = match found {
+        let package = if bare { crate::project::npm::split_specifier(written).map(|(name, _)| name) } else { None };
+        if let Some(lib) = package.filter(|name| self.extended_libs.contains(*name)) {
+            // WeChat provides its extended libraries itself (WeChat `扩展能力/extended.md`);
+            // Alipay and Weibo need the npm package, installed.
+            if self.parsers.target == crate::target::Target::Wechat {
+                return Some(ComponentRef::Plugin(written.to_string()));
+            }
+            if self.npm.package(lib).is_none() {
+                self.error(
+                    Diagnostic::error(
+                        "project::extended-lib",
+                        format!(
+                            "`{written}` is WeChat's extended library `{lib}`, which {} does not have",
+                            self.parsers.target.display_name()
+                        ),
+                    )
+                    .at(&origin.file, origin.span, "provided by WeChat only")
+                    .help(format!(
+                        "install the library's npm package (npm install {lib}); miniweave then builds it for {}",
+                        self.parsers.target.display_name()
+                    )),
+                );
+                return None;
+            }
+        }
+        let path = match self.component_resolver_lookup(from_dir, written) {
             Some(p) => p,
+            None if package
+                .is_some_and(|name| self.npm.package(name).is_none() && !self.has_folder(from_dir, name)) =>
+            {
+                let name = package.unwrap_or_default();
+                self.error(
+                    Diagnostic::error(
+                        "project::missing-package",
+                        format!("component `{written}`: the npm package `{name}` is not installed"),
+                    )
+                    .at(&origin.file, origin.span, "named here")
+                    .help(format!(
+                        "run `npm install` (or npm install {name}) where package.json is; a committed, built miniprogram_npm/ folder works too"
+                    )),
+                );
+                return None;
+            }
             None => self.resolve_path(from_dir, written, origin)?,
         };
         self.queue.push_back((path.clone(), UnitKind::Component, origin.clone()));
         Some(ComponentRef::Unit(path))
     }
 
-    /// A bare `usingComponents` path: relative to the declaring file, else an npm package's.
+    /// Whether the source tree has a folder `name` beside `from_dir` or at the source root
+    /// (so a bare path that failed to resolve is a missing file there, not a package).
+    fn has_folder(&self, from_dir: &str, name: &str) -> bool {
+        let beside = if from_dir.is_empty() { format!("{name}/") } else { format!("{from_dir}/{name}/") };
+        let root = format!("{name}/");
+        self.view.iter().any(|(path, _)| path.starts_with(&beside) || path.starts_with(&root))
+    }
+
+    /// A `usingComponents` path: relative to the declaring file, else an npm package's.
     fn component_resolver_lookup(&self, from_dir: &str, written: &str) -> Option<String> {
         crate::project::resolve::ModuleResolver::new(&self.view, self.npm, self.aliases.clone())
             .component(from_dir, written)

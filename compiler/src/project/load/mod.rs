@@ -72,6 +72,9 @@ struct Loader<'a> {
     view_scripts: BTreeMap<String, ViewScriptFile>,
     global_components: BTreeMap<String, ComponentRef>,
     packages: Vec<Package>,
+    /// npm package names of the WeChat extended libraries the app turns on
+    /// (`useExtendedLib: { "weui": true }` → `weui-miniprogram`).
+    extended_libs: BTreeSet<String>,
 }
 
 /// Loads the project for one target. Returns the project when nothing was an error, and
@@ -106,6 +109,7 @@ pub fn load(
         view_scripts: BTreeMap::new(),
         global_components: BTreeMap::new(),
         packages: vec![Package { root: None, name: None, independent: false }],
+        extended_libs: BTreeSet::new(),
     };
     let Some(app) = loader.load_app() else {
         return (None, loader.diags);
