@@ -4,6 +4,7 @@
 
 mod apis;
 mod cli;
+mod condcomp;
 mod errors;
 mod judges;
 mod native;
