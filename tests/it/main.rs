@@ -10,6 +10,7 @@ mod judges;
 mod native;
 mod platform_gaps;
 mod runtime_apis;
+mod script_helpers;
 mod scripts;
 mod showcase_alipay;
 mod showcase_wechat;

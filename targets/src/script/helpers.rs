@@ -135,4 +135,32 @@ mod tests {
         assert!(!module.contains("exports._define_property"), "only what code imports is exported");
         assert!(runtime_module(&names, true).ends_with("export { _object_spread };\n"));
     }
+
+    fn helper_module() -> Module {
+        let text = "\"use strict\";\nimport { _ as _object_spread } from \"@swc/helpers/_/_object_spread\";\nconst o = _object_spread({}, a);\n";
+        let parsed = miniweave_compiler::script::parse::parse(text, miniweave_compiler::sfc::ScriptLang::Js);
+        parsed.expect("the sample parses").module
+    }
+
+    #[test]
+    fn commonjs_output_requires_helpers_after_the_prologue() {
+        let mut module = helper_module();
+        let used = bind_helpers(&mut module, "../rt/swc.js", OutputFormat::CommonJs, SyntaxContext::empty());
+        assert_eq!(used.into_iter().collect::<Vec<_>>(), ["_object_spread"]);
+        assert!(!module.body.iter().any(|i| matches!(i, ModuleItem::ModuleDecl(_))), "no ES import is left");
+        assert_eq!(prologue_len(&module), 1, "`\"use strict\"` stays first");
+        let ModuleItem::Stmt(Stmt::Decl(Decl::Var(var))) = &module.body[1] else { panic!("{:?}", module.body[1]) };
+        let Some(Expr::Call(call)) = var.decls[0].init.as_deref() else { panic!("not a require call") };
+        assert!(matches!(&call.callee, Callee::Expr(e) if matches!(&**e, Expr::Ident(i) if i.sym == *"require")));
+    }
+
+    #[test]
+    fn esm_output_imports_helpers_from_the_runtime() {
+        let mut module = helper_module();
+        bind_helpers(&mut module, "../rt/swc.js", OutputFormat::Esm, SyntaxContext::empty());
+        let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = &module.body[1] else {
+            panic!("{:?}", module.body[1])
+        };
+        assert_eq!(import.src.value.as_str(), Some("../rt/swc.js"));
+    }
 }
