@@ -4,11 +4,13 @@
 
 mod apis;
 mod cli;
+mod condcomp;
 mod errors;
 mod judges;
 mod native;
 mod platform_gaps;
 mod runtime_apis;
+mod script_helpers;
 mod scripts;
 mod showcase_alipay;
 mod showcase_wechat;

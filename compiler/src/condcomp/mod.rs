@@ -1,10 +1,14 @@
 //! Conditional compilation (LANGUAGE.md §7): `#if` / `#elif` / `#else` / `#endif` markers.
 //!
 //! A marker is a comment alone on its line, in the comment syntax of the text it sits in.
+//! Only real comments count: the text is read with its language's lexical rules first
+//! (`comments`), so marker-like text in a string, a template literal (GLSL's `#ifdef` in a
+//! shader), a regex or an attribute value is left alone.
 //! False branches and the marker lines themselves are blanked byte for byte (every byte but
 //! line breaks becomes a space) before any parser sees the text, so a false branch may hold
 //! another platform's syntax, and every byte offset after it is still the offset in the file.
 
+mod comments;
 mod condition;
 
 use std::borrow::Cow;
@@ -35,7 +39,8 @@ impl CommentSyntax {
         }
     }
 
-    /// The text inside a comment that makes up the whole (trimmed) line.
+    /// The text inside a comment that makes up the whole (trimmed) line. The caller has
+    /// checked that the line is one real comment; this strips its delimiters.
     fn whole_line_comment(self, line: &str) -> Option<&str> {
         let t = line.trim();
         let block = |open: &str, close: &str| {
@@ -119,6 +124,8 @@ pub fn preprocess<'t>(
     if !text.contains('#') {
         return (Cow::Borrowed(text), Vec::new());
     }
+    let comments = comments::comment_ranges(text, syntax);
+    let mut next_comment = 0;
     let mut diagnostics = Vec::new();
     let mut blank: Vec<(usize, usize)> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -131,7 +138,24 @@ pub fn preprocess<'t>(
         let span = Span::new(base + start + lead, base + start + content.trim_end().len());
         let active = stack.last().is_none_or(|f| f.active);
 
-        let marker = match syntax.whole_line_comment(content).map(directive) {
+        // The comments that start on this line (a comment opened on an earlier line and
+        // running into this one makes no marker here: its text is comment text).
+        while comments.get(next_comment).is_some_and(|c| c.start < start) {
+            next_comment += 1;
+        }
+        let first = next_comment;
+        while comments.get(next_comment).is_some_and(|c| c.start < start + content.len()) {
+            next_comment += 1;
+        }
+        let on_line = &comments[first..next_comment];
+        // The whole (trimmed) line is one comment: it starts at the first non-blank byte and
+        // ends at or after the last one, on this line.
+        let whole = on_line.first().is_some_and(|c| {
+            c.start == start + lead && c.end >= start + content.trim_end().len() && c.end <= start + line.len()
+        });
+        let line_comment = if whole { syntax.whole_line_comment(content) } else { None };
+
+        let marker = match line_comment.map(directive) {
             Some(Ok(Some(m))) => Some(m),
             Some(Err(message)) => {
                 diagnostics.push(Diagnostic::error("cond::bad-marker", message.clone()).at(
@@ -142,7 +166,8 @@ pub fn preprocess<'t>(
                 None
             }
             _ => {
-                if let Some(d) = misplaced_marker(content, syntax, file, span) {
+                let texts = on_line.iter().map(|c| &text[c.start..c.end.min(start + content.len())]);
+                if let Some(d) = misplaced_marker(texts, syntax, file, span) {
                     diagnostics.push(d);
                 }
                 None
@@ -264,12 +289,19 @@ fn eval(
 }
 
 /// A marker written after other text on its line is not a marker: say so, since the user
-/// surely meant one.
-fn misplaced_marker(content: &str, syntax: CommentSyntax, file: &Arc<SourceFile>, span: Span) -> Option<Diagnostic> {
-    let found = syntax.openers().iter().any(|open| {
-        content.match_indices(open).any(|(i, _)| {
-            let after = content[i + open.len()..].trim_start();
-            ["#if ", "#elif ", "#else", "#endif"].iter().any(|m| after.starts_with(m))
+/// surely meant one. `comments`: the real comments that start on the line.
+fn misplaced_marker<'c>(
+    mut comments: impl Iterator<Item = &'c str>,
+    syntax: CommentSyntax,
+    file: &Arc<SourceFile>,
+    span: Span,
+) -> Option<Diagnostic> {
+    let found = comments.any(|comment| {
+        syntax.openers().iter().any(|open| {
+            comment.strip_prefix(open).is_some_and(|inner| {
+                let after = inner.trim_start();
+                ["#if ", "#elif ", "#else", "#endif"].iter().any(|m| after.starts_with(m))
+            })
         })
     });
     found.then(|| {
@@ -344,5 +376,51 @@ mod tests {
     fn ifdef_gets_a_hint() {
         let (_, diags) = run("<!-- #ifdef MP-WEIXIN -->\n", CommentSyntax::Html, Target::Wechat);
         assert!(diags.iter().any(|d| d.code == "cond::bad-marker"));
+    }
+
+    #[test]
+    fn marker_text_in_strings_and_templates_is_not_a_marker() {
+        let src = concat!(
+            "const fs = `#ifdef GL_ES\nprecision mediump float;\n#endif\n",
+            "// #if weibo\n/* #endif */\n#ifndef X\n${ `// #else` }\nvoid main() {}\n`;\n",
+            "const s = '// #if alipay';\nconst r = /\\/* #endif *\\//;\n",
+            "// #if alipay\nmy();\n// #endif\n",
+        );
+        for target in [Target::Wechat, Target::Alipay, Target::Weibo] {
+            let (out, diags) = run(src, CommentSyntax::Script, target);
+            assert!(diags.is_empty(), "{target:?}: {diags:?}");
+            let shader_end = src.find("`;").unwrap();
+            assert_eq!(out[..shader_end + 2], src[..shader_end + 2], "the template literal is kept verbatim");
+            assert!(out.contains("'// #if alipay'") && out.contains("/\\/* #endif *\\//"));
+            assert_eq!(out.contains("my();"), target == Target::Alipay, "real markers still work");
+        }
+    }
+
+    #[test]
+    fn marker_text_in_css_strings_and_wxml_attributes_is_not_a_marker() {
+        let css = "a::before {\n  content: \"\\\n/* #endif */\";\n}\n/* #if alipay */\n.x {}\n/* #endif */\n";
+        let (out, diags) = run(css, CommentSyntax::Css, Target::Wechat);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(out.contains("/* #endif */\";") && !out.contains(".x"));
+        let wxml = "<view title=\"a\n<!-- #endif -->\n\">{{ '<!-- #if x -->' }}</view>\n<!-- #if weibo -->\n<w/>\n<!-- #endif -->\n";
+        let (out, diags) = run(wxml, CommentSyntax::Html, Target::Wechat);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(out.contains("\n<!-- #endif -->\n\">") && !out.contains("<w/>"));
+    }
+
+    #[test]
+    fn jsonc_markers_only_outside_strings() {
+        let json = "{\n  \"a\": \"// #if weibo\",\n  // #if weibo\n  \"b\": 1,\n  // #endif\n  \"c\": 2\n}\n";
+        let (out, diags) = run(json, CommentSyntax::Script, Target::Wechat);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(out.contains("\"// #if weibo\"") && !out.contains("\"b\"") && out.contains("\"c\": 2"));
+    }
+
+    #[test]
+    fn a_marker_inside_a_multiline_comment_is_comment_text() {
+        let src = "/*\n/* #if alipay */\nkeep\n*/\n";
+        let (out, diags) = run(src, CommentSyntax::Script, Target::Wechat);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(out, src);
     }
 }

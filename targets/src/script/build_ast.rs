@@ -61,3 +61,13 @@ pub fn import_from(path: &str, local: Ident, namespace: bool) -> ModuleItem {
         phase: Default::default(),
     }))
 }
+
+/// How many items open `module` as its directive prologue (`"use strict"`), which must stay
+/// first to take effect: generated declarations go after it.
+pub fn prologue_len(module: &Module) -> usize {
+    module
+        .body
+        .iter()
+        .take_while(|i| matches!(i, ModuleItem::Stmt(Stmt::Expr(ExprStmt { expr, .. })) if matches!(&**expr, Expr::Lit(Lit::Str(_)))))
+        .count()
+}

@@ -214,7 +214,7 @@ pub fn emit(
             compat::es2018::es2018(Default::default()).process(&mut program);
             inject_helpers(marks.unresolved).process(&mut program);
             if let Program::Module(module) = &mut program {
-                helpers = helpers::redirect_imports(module, &runtime_rel);
+                helpers = helpers::bind_helpers(module, &runtime_rel, target.format, unresolved);
                 match target.format {
                     OutputFormat::CommonJs if !commonjs_source => require_commonjs_defaults(module, &deps, unresolved),
                     OutputFormat::Esm if !commonjs_source => read_commonjs_names(module, &deps),

@@ -5,7 +5,7 @@
 
 use swc_core::ecma::ast::*;
 
-use super::build_ast::{declare, ident, import_from, require_call};
+use super::build_ast::{declare, ident, import_from, prologue_len, require_call};
 use super::{OutputFormat, PassEnv};
 
 /// Puts `local = <runtime module>` at the top of `module`.
@@ -17,10 +17,5 @@ pub fn import_runtime(module: &mut Module, env: &PassEnv<'_>, runtime_module: &s
         import_from(&path, ident(local), false)
     };
     // After the directive prologue (`"use strict"`), which must stay first to take effect.
-    let prologue = module
-        .body
-        .iter()
-        .take_while(|i| matches!(i, ModuleItem::Stmt(Stmt::Expr(ExprStmt { expr, .. })) if matches!(&**expr, Expr::Lit(Lit::Str(_)))))
-        .count();
-    module.body.insert(prologue, item);
+    module.body.insert(prologue_len(module), item);
 }
