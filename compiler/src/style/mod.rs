@@ -153,7 +153,9 @@ pub fn parse_raw(padded: &str) -> Raw {
     let options = ParserOptions {
         error_recovery: true,
         warnings: Some(warnings.clone()),
-        flags: ParserFlags::empty(),
+        // `/deep/` and `>>>` (Vue's deep combinators): wcsc accepts `/deep/`, and real apps
+        // write both; the targets lint them and write descendant combinators.
+        flags: ParserFlags::DEEP_SELECTOR_COMBINATOR,
         ..ParserOptions::default()
     };
     let (css, fatal) = match StyleSheet::parse(padded, options) {
@@ -300,6 +302,15 @@ mod tests {
         assert_eq!(d.code, "style::ignored");
         let span = d.labels[0].span;
         assert_eq!(&text[span.start..span.end], "*zoom: 1", "{}", d.message);
+    }
+
+    #[test]
+    fn deep_combinators_parse() {
+        let text = ".a /deep/ .b { color: red; }\n.a >>> .b { color: red; }\n";
+        let parsed = parse(text, &located(text), None);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let out = parsed.css.expect("parses").to_css(PrinterOptions::default()).unwrap().code;
+        assert!(out.contains(".a /deep/ .b") && out.contains(".a >>> .b"), "{out}");
     }
 
     #[test]

@@ -109,6 +109,7 @@ pub fn emit(
     if let Role::Component(Some(scoping)) = role {
         scope::scope_sheet(&mut css, scoping, target.target);
     }
+    scope::deep_to_descendant(&mut css);
     if target.target == Target::Weibo {
         units::rpx_to_vw(&mut css);
         if !matches!(role, Role::Component(_)) {
