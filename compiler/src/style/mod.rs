@@ -84,13 +84,20 @@ impl Located {
     fn skipped_span(&self, loc: &Option<ErrorLocation>) -> Span {
         let Some(l) = loc else { return Span::new(self.base, self.base) };
         let text = self.file.text();
-        let at = self.offset(l.line, l.column);
-        let start = text[self.base..at].rfind(['{', ';', '}']).map_or(self.base, |i| self.base + i + 1);
+        let (start, end) = statement_around(text, self.base, self.offset(l.line, l.column));
         let start = start + (text[start..].len() - text[start..].trim_start().len());
-        let end = text[start..].find([';', '}']).map_or(text.len(), |i| start + i);
-        let end = start + text[start..end].trim_end().len();
+        let end = start + text[start..end.max(start)].trim_end().len();
         if end > start { Span::new(start, end) } else { self.error_span(loc) }
     }
+}
+
+/// The declaration (or rule head) of `text` around byte `at`, from `from` on: from after the
+/// `{`, `;` or `}` before it to the `;` or `}` after it.
+fn statement_around(text: &str, from: usize, at: usize) -> (usize, usize) {
+    let at = at.clamp(from, text.len());
+    let start = text[from..at].rfind(['{', ';', '}']).map_or(from, |i| from + i + 1);
+    let end = text[start..].find([';', '}']).map_or(text.len(), |i| start + i);
+    (start, end)
 }
 
 /// A stylesheet's text parsed, with the problems found.
@@ -108,6 +115,8 @@ enum Severity {
     BrokenOutsideBlock,
     /// Something a renderer ignores: an unknown pseudo-class or at-rule, a media query.
     Ignored,
+    /// A `.` with no name after it (`. {`, `.a.`): see [`names_no_class`].
+    NoClass,
 }
 
 /// One problem, naming no file.
@@ -137,6 +146,7 @@ fn severity(kind: &ParserError<'_>) -> Severity {
             | S::InvalidPseudoClassAfterWebKitScrollbar
             | S::InvalidPseudoClassBeforeWebKitScrollbar,
         ) => Severity::Ignored,
+        ParserError::SelectorError(S::ClassNeedsIdent(_)) => Severity::NoClass,
         ParserError::SelectorError(_) | ParserError::QualifiedRuleInvalid => Severity::Broken,
         ParserError::UnexpectedToken(_) | ParserError::EndOfInput => Severity::BrokenOutsideBlock,
         _ => Severity::Ignored,
@@ -181,11 +191,23 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
         let span = located.skipped_span(&p.loc);
         let written = located.file.text().get(span.start..span.end).unwrap_or_default();
         let inside = depth_at(text, span.start.saturating_sub(located.base)) > 0;
+        let selector = written.split('{').next().unwrap_or_default().trim();
         let broken = match p.severity {
-            Severity::Broken => true,
+            Severity::Broken | Severity::NoClass => true,
             Severity::BrokenOutsideBlock => !inside,
             Severity::Ignored => false,
         };
+        if broken && !inside && names_no_class(p.severity, selector) {
+            diagnostics.push(
+                Diagnostic::warning("style::no-class", format!("`{selector}` names no class; this rule is left out"))
+                    .at(&located.file, span, p.message.clone())
+                    .help(
+                        "WeChat keeps the rule but no renderer applies it; a class name starts with a letter, \
+                         `-` or `_` (`.border-1px`); or remove the rule",
+                    ),
+            );
+            continue;
+        }
         diagnostics.push(if broken {
             Diagnostic::error("style::syntax", format!("`{written}` cannot be read as CSS"))
                 .at(&located.file, span, p.message.clone())
@@ -208,6 +230,15 @@ pub fn parse(text: &str, located: &Located, cache: Option<&crate::cache::ParseCa
         None => Arc::new(parse_raw(&padded)),
     };
     Parsed { css: raw.css.clone(), diagnostics: diagnose(&raw, text, located) }
+}
+
+/// Whether a broken selector is one with a `.` that names no class: `. {`, `.a.`, or
+/// `.1px-border`, where CSS reads `.1px` as a number (so lightningcss reports an empty
+/// selector, a dangling combinator or an unexpected token). WeChat's wcsc accepts all of them
+/// and writes them out as they are, so its renderer drops the rule: here it is left out, with
+/// a warning, on every target.
+fn names_no_class(severity: Severity, selector: &str) -> bool {
+    severity == Severity::NoClass || selector.as_bytes().windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_digit())
 }
 
 /// Skips a string or comment starting at `i` of `b`: the index after it, or `None` when
@@ -302,6 +333,18 @@ mod tests {
         assert_eq!(d.code, "style::ignored");
         let span = d.labels[0].span;
         assert_eq!(&text[span.start..span.end], "*zoom: 1", "{}", d.message);
+    }
+
+    #[test]
+    fn selectors_naming_no_class_are_warnings_and_the_rest_stays() {
+        let text =
+            ". { color: red; }\n.1px-border { color: red; }\n.x .2x, .y { color: red; }\n.ok { color: green; }\n";
+        let parsed = parse(text, &located(text), None);
+        let out = parsed.css.expect("parses").to_css(PrinterOptions::default()).unwrap().code;
+        assert_eq!(out.trim(), ".ok {\n  color: green;\n}", "{out}");
+        let codes: Vec<(&str, usize)> =
+            parsed.diagnostics.iter().map(|d| (d.code.as_ref(), d.labels[0].span.start)).collect();
+        assert_eq!(codes, [("style::no-class", 0), ("style::no-class", 18), ("style::no-class", 46)]);
     }
 
     #[test]
