@@ -362,3 +362,45 @@ fn deep_combinators_become_descendants_that_reach_components_letting_rules_in() 
     assert!(own.contains(&inner), "{own:?}");
     judge_all(&out);
 }
+
+#[test]
+fn styles_wcsc_accepts_build_on_every_target() {
+    let style = concat!(
+        ". { color: red; }\n",
+        ".1px-border { border: 1px solid; }\n",
+        ".a:lang(en) { color: red; }\n",
+        ".b:dir(rtl) { color: blue; }\n",
+        ".c { color: red; *zoom: 1; margin: 0 ! important; }\n",
+        ".d::after { content: \"中文✓\"; }\n",
+        "@media screen and (max-width: 300px) { .d { width: calc(100% - 20rpx); } }\n",
+        "page { background: #fff; }\n",
+    );
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
+        (
+            "src/pages/index/index.mini",
+            &format!("<template><view class=\"a b c d\">x</view></template>\n<style>\n{style}</style>\n"),
+        ),
+    ]);
+    let (out, warnings) = build_with_warnings(dir.path());
+    for w in [
+        "src/pages/index/index.mini:3:1: warning[style::no-class]: `.` names no class; this rule is left out",
+        "src/pages/index/index.mini:4:1: warning[style::no-class]: `.1px-border` names no class; this rule is left out",
+        "src/pages/index/index.mini:7:18: warning[style::ignored]: `*zoom: 1` is not standard CSS",
+    ] {
+        assert!(warnings.iter().any(|l| l == w), "missing `{w}` in {warnings:#?}");
+    }
+    for file in ["wechat/pages/index/index.wxss", "alipay/pages/index/index.acss", "weibo/src/pages/index/index.css"] {
+        let css = read(out.join(file));
+        // Selectors as written: no `:-webkit-any(…)`/`:is(…)` lists, which wcsc rejects.
+        assert!(css.contains(".b:dir(rtl) {") && css.contains(".a:lang(en) {"), "{file}:\n{css}");
+        assert!(!css.contains("any(") && !css.contains(":is("), "{file}:\n{css}");
+        // The hack goes, and the declarations around it stay.
+        let c = css.split(".c {").nth(1).and_then(|r| r.split('}').next()).unwrap_or_default();
+        assert!(c.contains("color: red") && c.contains("margin: 0 !important") && !c.contains("zoom"), "{css}");
+        assert!(css.contains("content: \"中文✓\"") && !css.contains("1px-border"), "{file}:\n{css}");
+    }
+    let wechat = read(out.join("wechat/pages/index/index.wxss"));
+    assert!(wechat.contains("@media screen and (max-width: 300px)") && wechat.contains("calc(100% - 20rpx)"));
+    judge_all(&out);
+}

@@ -158,7 +158,63 @@ fn problem(Error { kind, loc }: &Error<ParserError<'_>>) -> Problem {
 }
 
 /// Parses a text already padded to its place in its file ([`Located::padding`]).
+///
+/// lightningcss recovers from a bad declaration by dropping it *and every declaration before
+/// it in the block* (it reads style blocks as possibly nested rule lists): `.a { color: red;
+/// *zoom: 1; }` would lose the colour. So the declarations it skipped are blanked out and the
+/// text parsed again, and the problems reported are the first parse's.
 pub fn parse_raw(padded: &str) -> Raw {
+    let first = parse_once(padded);
+    let Some(blanked) = blank_skipped_declarations(padded, &first.recovered) else { return first };
+    let second = parse_once(&blanked);
+    let mut recovered = first.recovered;
+    for p in second.recovered {
+        if !recovered.iter().any(|q| q.message == p.message && q.loc == p.loc) {
+            recovered.push(p);
+        }
+    }
+    Raw { css: second.css, fatal: second.fatal, recovered }
+}
+
+/// `padded` with each declaration a recovered problem sits in turned to spaces (line breaks
+/// kept, one space per UTF-16 unit, so every later position stays where it was); `None` when
+/// there is none. Broken rules are left: they fail the build anyway.
+fn blank_skipped_declarations(padded: &str, problems: &[Problem]) -> Option<String> {
+    let mut line_starts = vec![0];
+    line_starts.extend(padded.match_indices('\n').map(|(i, _)| i + 1));
+    let mut ranges = Vec::new();
+    for p in problems.iter().filter(|p| p.severity != Severity::Broken) {
+        let Some(loc) = &p.loc else { continue };
+        let Some(&line) = line_starts.get(loc.line as usize) else { continue };
+        let mut units = 1;
+        let at = padded[line..]
+            .char_indices()
+            .find(|&(_, c)| {
+                let reached = units >= loc.column || c == '\n';
+                units += c.len_utf16() as u32;
+                reached
+            })
+            .map_or(padded.len(), |(i, _)| line + i);
+        let (start, end) = statement_around(padded, 0, at);
+        if depth_at(padded, start) > 0 && !padded[start..end].contains('{') && end > start {
+            ranges.push((start, end));
+        }
+    }
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(padded.len());
+    for (i, c) in padded.char_indices() {
+        if c != '\n' && ranges.iter().any(|&(s, e)| (s..e).contains(&i)) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf16()));
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+fn parse_once(padded: &str) -> Raw {
     let warnings = Arc::new(RwLock::new(Vec::new()));
     let options = ParserOptions {
         error_recovery: true,
@@ -333,6 +389,19 @@ mod tests {
         assert_eq!(d.code, "style::ignored");
         let span = d.labels[0].span;
         assert_eq!(&text[span.start..span.end], "*zoom: 1", "{}", d.message);
+    }
+
+    #[test]
+    fn declarations_before_a_skipped_one_are_kept() {
+        // lightningcss alone keeps only `margin: 0` of each rule.
+        let text = ".a { color: red; *zoom: 1; margin: 0; }\n.b { content: \"好😀\"; color red; margin: 0 }\n";
+        let parsed = parse(text, &located(text), None);
+        let out = parsed.css.expect("parses").to_css(PrinterOptions::default()).unwrap().code;
+        assert!(out.contains("color: red") && out.contains("content: \"好😀\""), "{out}");
+        assert_eq!(out.matches("margin: 0").count(), 2, "{out}");
+        let spans: Vec<&str> =
+            parsed.diagnostics.iter().map(|d| &text[d.labels[0].span.start..d.labels[0].span.end]).collect();
+        assert_eq!(spans, ["*zoom: 1", "color red"], "{:?}", parsed.diagnostics);
     }
 
     #[test]
