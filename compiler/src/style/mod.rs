@@ -1,8 +1,9 @@
 //! Styles: every stylesheet is parsed once by lightningcss (LANGUAGE.md §5; RUST-STACK.md §5).
 //!
-//! Parsing recovers from what WeChat's own `wcsc` accepts and ignores (old hacks such as
-//! `*zoom: 1`, a declaration lightningcss does not know how to read): each skipped
-//! declaration or rule is a warning at its position, not a failure. What cannot be read at
+//! Parsing recovers from old hacks and declarations lightningcss does not know how to read
+//! (`color red`, which wcsc accepts; `_height: 1px`; `*zoom: 1`, which this wcsc rejects but
+//! real apps still carry): each skipped declaration, and each rule renderers would drop (a
+//! `.` naming no class), is a warning at its position, not a failure. What cannot be read at
 //! all is an error. `rpx` needs nothing: lightningcss keeps unknown units as tokens.
 //!
 //! Positions: lightningcss counts lines from 0 and columns from 1 in UTF-16 code units; a
@@ -111,7 +112,7 @@ pub struct Parsed {
 enum Severity {
     /// Broken syntax wherever it is: a broken selector or rule.
     Broken,
-    /// Broken outside a block; inside one, a declaration WeChat's wcsc skips too (`*zoom: 1`).
+    /// Broken outside a block; inside one, a declaration renderers skip (`*zoom: 1`).
     BrokenOutsideBlock,
     /// Something a renderer ignores: an unknown pseudo-class or at-rule, a media query.
     Ignored,
