@@ -10,7 +10,7 @@ use std::process::Command;
 use miniweave::{BuildOptions, Target, build};
 use miniweave_targets::style::Scope;
 
-use crate::support::{lines, project, read, stderr, stdout, try_build};
+use crate::support::{judge, lines, project, read, stderr, stdout, try_build};
 
 const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0];
 
@@ -302,4 +302,105 @@ fn broken_stylesheets_fail_the_build_at_the_broken_line() {
         "{found:#?}"
     );
     assert!(!dir.path().join("dist").exists(), "nothing is written");
+}
+
+/// Builds `dir` for every target: the output folder and the warnings, one line each.
+fn build_with_warnings(dir: &Path) -> (std::path::PathBuf, Vec<String>) {
+    let out = dir.join("dist");
+    let report = build(&BuildOptions::new(dir).targets(Target::ALL).out_dir(&out))
+        .unwrap_or_else(|e| panic!("the project does not build: {e:?}"));
+    (out, lines(&report.warnings))
+}
+
+fn judge_all(out: &Path) {
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
+}
+
+#[test]
+fn deep_combinators_become_descendants_that_reach_components_letting_rules_in() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"card\": \"/components/card/card\", \"cell\": \"/components/cell/cell\" } }</config>\n<template><view class=\"feedback-card\"><cell/></view><card/></template>\n<style>\n.feedback-card /deep/ .van-cell { padding: 20rpx 30rpx; }\n</style>\n",
+        ),
+        (
+            "src/components/card/card.mini",
+            "<config>{ \"component\": true, \"usingComponents\": { \"cell\": \"/components/cell/cell\" } }</config>\n<template><view class=\"card\"><view class=\"inner\">own</view><cell/></view></template>\n<style>\n.card >>> .inner { color: red; }\n</style>\n",
+        ),
+        // A child that lets outside class rules in, as vant's components do (addGlobalClass).
+        (
+            "src/components/cell/cell.mini",
+            "<config>{ \"component\": true, \"styleIsolation\": \"apply-shared\" }</config>\n<template><view class=\"van-cell inner\">cell</view></template>\n",
+        ),
+    ]);
+    let (out, warnings) = build_with_warnings(dir.path());
+    for w in [
+        "src/pages/index/index.mini:4:1: warning[style::deep-combinator]: `/deep/` is not CSS; it is written as a descendant combinator",
+        "src/components/card/card.mini:4:1: warning[style::deep-combinator]: `>>>` is not CSS; it is written as a descendant combinator",
+    ] {
+        assert!(warnings.iter().any(|l| l == w), "missing `{w}` in {warnings:#?}");
+    }
+    // WeChat: a descendant combinator (wcsc would write `/deep/` as a descendant `eep`
+    // element, which matches nothing, and rejects `>>>`).
+    assert!(read(out.join("wechat/pages/index/index.wxss")).contains(".feedback-card .van-cell {"));
+    assert!(read(out.join("wechat/components/card/card.wxss")).contains(".card .inner {"));
+    // Alipay and Weibo: the part before it is scoped; the rule matches the component's own
+    // `.inner` (as on WeChat) and, unscoped, the child's, which keeps its names.
+    let scope = Scope::of("components/card/card");
+    let (card, inner) = (scope.class("card"), scope.class("inner"));
+    let expected = format!(".{card} .{inner}, .{card} .inner {{");
+    assert!(read(out.join("alipay/components/card/card.acss")).contains(&expected), "{expected}");
+    assert!(read(out.join("weibo/src/components/card/card.vue")).contains(&expected), "{expected}");
+    assert!(read(out.join("alipay/pages/index/index.acss")).contains(".feedback-card .van-cell {"));
+    assert!(read(out.join("weibo/src/pages/index/index.css")).contains(".feedback-card .van-cell {"));
+    let child = classes(&attribute_after(&read(out.join("alipay/components/cell/cell.axml")), ">cell<", "class"));
+    assert!(child.contains("inner") && child.contains("van-cell"), "{child:?}");
+    let own = classes(&attribute_after(&read(out.join("alipay/components/card/card.axml")), ">own<", "class"));
+    assert!(own.contains(&inner), "{own:?}");
+    judge_all(&out);
+}
+
+#[test]
+fn styles_wcsc_accepts_build_on_every_target() {
+    let style = concat!(
+        ". { color: red; }\n",
+        ".1px-border { border: 1px solid; }\n",
+        ".a:lang(en) { color: red; }\n",
+        ".b:dir(rtl) { color: blue; }\n",
+        ".c { color: red; *zoom: 1; margin: 0 ! important; }\n",
+        ".d::after { content: \"中文✓\"; }\n",
+        "@media screen and (max-width: 300px) { .d { width: calc(100% - 20rpx); } }\n",
+        "page { background: #fff; }\n",
+    );
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n"),
+        (
+            "src/pages/index/index.mini",
+            &format!("<template><view class=\"a b c d\">x</view></template>\n<style>\n{style}</style>\n"),
+        ),
+    ]);
+    let (out, warnings) = build_with_warnings(dir.path());
+    for w in [
+        "src/pages/index/index.mini:3:1: warning[style::no-class]: `.` names no class; this rule is left out",
+        "src/pages/index/index.mini:4:1: warning[style::no-class]: `.1px-border` names no class; this rule is left out",
+        "src/pages/index/index.mini:7:18: warning[style::ignored]: `*zoom: 1` is not standard CSS",
+    ] {
+        assert!(warnings.iter().any(|l| l == w), "missing `{w}` in {warnings:#?}");
+    }
+    for file in ["wechat/pages/index/index.wxss", "alipay/pages/index/index.acss", "weibo/src/pages/index/index.css"] {
+        let css = read(out.join(file));
+        // Selectors as written: no `:-webkit-any(…)`/`:is(…)` lists, which wcsc rejects.
+        assert!(css.contains(".b:dir(rtl) {") && css.contains(".a:lang(en) {"), "{file}:\n{css}");
+        assert!(!css.contains("any(") && !css.contains(":is("), "{file}:\n{css}");
+        // The hack goes, and the declarations around it stay.
+        let c = css.split(".c {").nth(1).and_then(|r| r.split('}').next()).unwrap_or_default();
+        assert!(c.contains("color: red") && c.contains("margin: 0 !important") && !c.contains("zoom"), "{css}");
+        assert!(css.contains("content: \"中文✓\"") && !css.contains("1px-border"), "{file}:\n{css}");
+    }
+    let wechat = read(out.join("wechat/pages/index/index.wxss"));
+    assert!(wechat.contains("@media screen and (max-width: 300px)") && wechat.contains("calc(100% - 20rpx)"));
+    judge_all(&out);
 }

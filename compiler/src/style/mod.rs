@@ -1,8 +1,9 @@
 //! Styles: every stylesheet is parsed once by lightningcss (LANGUAGE.md §5; RUST-STACK.md §5).
 //!
-//! Parsing recovers from what WeChat's own `wcsc` accepts and ignores (old hacks such as
-//! `*zoom: 1`, a declaration lightningcss does not know how to read): each skipped
-//! declaration or rule is a warning at its position, not a failure. What cannot be read at
+//! Parsing recovers from old hacks and declarations lightningcss does not know how to read
+//! (`color red`, which wcsc accepts; `_height: 1px`; `*zoom: 1`, which this wcsc rejects but
+//! real apps still carry): each skipped declaration, and each rule renderers would drop (a
+//! `.` naming no class), is a warning at its position, not a failure. What cannot be read at
 //! all is an error. `rpx` needs nothing: lightningcss keeps unknown units as tokens.
 //!
 //! Positions: lightningcss counts lines from 0 and columns from 1 in UTF-16 code units; a
@@ -84,13 +85,20 @@ impl Located {
     fn skipped_span(&self, loc: &Option<ErrorLocation>) -> Span {
         let Some(l) = loc else { return Span::new(self.base, self.base) };
         let text = self.file.text();
-        let at = self.offset(l.line, l.column);
-        let start = text[self.base..at].rfind(['{', ';', '}']).map_or(self.base, |i| self.base + i + 1);
+        let (start, end) = statement_around(text, self.base, self.offset(l.line, l.column));
         let start = start + (text[start..].len() - text[start..].trim_start().len());
-        let end = text[start..].find([';', '}']).map_or(text.len(), |i| start + i);
-        let end = start + text[start..end].trim_end().len();
+        let end = start + text[start..end.max(start)].trim_end().len();
         if end > start { Span::new(start, end) } else { self.error_span(loc) }
     }
+}
+
+/// The declaration (or rule head) of `text` around byte `at`, from `from` on: from after the
+/// `{`, `;` or `}` before it to the `;` or `}` after it.
+fn statement_around(text: &str, from: usize, at: usize) -> (usize, usize) {
+    let at = at.clamp(from, text.len());
+    let start = text[from..at].rfind(['{', ';', '}']).map_or(from, |i| from + i + 1);
+    let end = text[start..].find([';', '}']).map_or(text.len(), |i| start + i);
+    (start, end)
 }
 
 /// A stylesheet's text parsed, with the problems found.
@@ -104,10 +112,12 @@ pub struct Parsed {
 enum Severity {
     /// Broken syntax wherever it is: a broken selector or rule.
     Broken,
-    /// Broken outside a block; inside one, a declaration WeChat's wcsc skips too (`*zoom: 1`).
+    /// Broken outside a block; inside one, a declaration renderers skip (`*zoom: 1`).
     BrokenOutsideBlock,
     /// Something a renderer ignores: an unknown pseudo-class or at-rule, a media query.
     Ignored,
+    /// A `.` with no name after it (`. {`, `.a.`): see [`names_no_class`].
+    NoClass,
 }
 
 /// One problem, naming no file.
@@ -137,6 +147,7 @@ fn severity(kind: &ParserError<'_>) -> Severity {
             | S::InvalidPseudoClassAfterWebKitScrollbar
             | S::InvalidPseudoClassBeforeWebKitScrollbar,
         ) => Severity::Ignored,
+        ParserError::SelectorError(S::ClassNeedsIdent(_)) => Severity::NoClass,
         ParserError::SelectorError(_) | ParserError::QualifiedRuleInvalid => Severity::Broken,
         ParserError::UnexpectedToken(_) | ParserError::EndOfInput => Severity::BrokenOutsideBlock,
         _ => Severity::Ignored,
@@ -148,12 +159,70 @@ fn problem(Error { kind, loc }: &Error<ParserError<'_>>) -> Problem {
 }
 
 /// Parses a text already padded to its place in its file ([`Located::padding`]).
+///
+/// lightningcss recovers from a bad declaration by dropping it *and every declaration before
+/// it in the block* (it reads style blocks as possibly nested rule lists): `.a { color: red;
+/// *zoom: 1; }` would lose the colour. So the declarations it skipped are blanked out and the
+/// text parsed again, and the problems reported are the first parse's.
 pub fn parse_raw(padded: &str) -> Raw {
+    let first = parse_once(padded);
+    let Some(blanked) = blank_skipped_declarations(padded, &first.recovered) else { return first };
+    let second = parse_once(&blanked);
+    let mut recovered = first.recovered;
+    for p in second.recovered {
+        if !recovered.iter().any(|q| q.message == p.message && q.loc == p.loc) {
+            recovered.push(p);
+        }
+    }
+    Raw { css: second.css, fatal: second.fatal, recovered }
+}
+
+/// `padded` with each declaration a recovered problem sits in turned to spaces (line breaks
+/// kept, one space per UTF-16 unit, so every later position stays where it was); `None` when
+/// there is none. Broken rules are left: they fail the build anyway.
+fn blank_skipped_declarations(padded: &str, problems: &[Problem]) -> Option<String> {
+    let mut line_starts = vec![0];
+    line_starts.extend(padded.match_indices('\n').map(|(i, _)| i + 1));
+    let mut ranges = Vec::new();
+    for p in problems.iter().filter(|p| p.severity != Severity::Broken) {
+        let Some(loc) = &p.loc else { continue };
+        let Some(&line) = line_starts.get(loc.line as usize) else { continue };
+        let mut units = 1;
+        let at = padded[line..]
+            .char_indices()
+            .find(|&(_, c)| {
+                let reached = units >= loc.column || c == '\n';
+                units += c.len_utf16() as u32;
+                reached
+            })
+            .map_or(padded.len(), |(i, _)| line + i);
+        let (start, end) = statement_around(padded, 0, at);
+        if depth_at(padded, start) > 0 && !padded[start..end].contains('{') && end > start {
+            ranges.push((start, end));
+        }
+    }
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(padded.len());
+    for (i, c) in padded.char_indices() {
+        if c != '\n' && ranges.iter().any(|&(s, e)| (s..e).contains(&i)) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf16()));
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+fn parse_once(padded: &str) -> Raw {
     let warnings = Arc::new(RwLock::new(Vec::new()));
     let options = ParserOptions {
         error_recovery: true,
         warnings: Some(warnings.clone()),
-        flags: ParserFlags::empty(),
+        // `/deep/` and `>>>` (Vue's deep combinators): wcsc accepts `/deep/`, and real apps
+        // write both; the targets lint them and write descendant combinators.
+        flags: ParserFlags::DEEP_SELECTOR_COMBINATOR,
         ..ParserOptions::default()
     };
     let (css, fatal) = match StyleSheet::parse(padded, options) {
@@ -179,11 +248,23 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
         let span = located.skipped_span(&p.loc);
         let written = located.file.text().get(span.start..span.end).unwrap_or_default();
         let inside = depth_at(text, span.start.saturating_sub(located.base)) > 0;
+        let selector = written.split('{').next().unwrap_or_default().trim();
         let broken = match p.severity {
-            Severity::Broken => true,
+            Severity::Broken | Severity::NoClass => true,
             Severity::BrokenOutsideBlock => !inside,
             Severity::Ignored => false,
         };
+        if broken && !inside && names_no_class(p.severity, selector) {
+            diagnostics.push(
+                Diagnostic::warning("style::no-class", format!("`{selector}` names no class; this rule is left out"))
+                    .at(&located.file, span, p.message.clone())
+                    .help(
+                        "WeChat keeps the rule but no renderer applies it; a class name starts with a letter, \
+                         `-` or `_` (`.border-1px`); or remove the rule",
+                    ),
+            );
+            continue;
+        }
         diagnostics.push(if broken {
             Diagnostic::error("style::syntax", format!("`{written}` cannot be read as CSS"))
                 .at(&located.file, span, p.message.clone())
@@ -206,6 +287,15 @@ pub fn parse(text: &str, located: &Located, cache: Option<&crate::cache::ParseCa
         None => Arc::new(parse_raw(&padded)),
     };
     Parsed { css: raw.css.clone(), diagnostics: diagnose(&raw, text, located) }
+}
+
+/// Whether a broken selector is one with a `.` that names no class: `. {`, `.a.`, or
+/// `.1px-border`, where CSS reads `.1px` as a number (so lightningcss reports an empty
+/// selector, a dangling combinator or an unexpected token). WeChat's wcsc accepts all of them
+/// and writes them out as they are, so its renderer drops the rule: here it is left out, with
+/// a warning, on every target.
+fn names_no_class(severity: Severity, selector: &str) -> bool {
+    severity == Severity::NoClass || selector.as_bytes().windows(2).any(|w| w[0] == b'.' && w[1].is_ascii_digit())
 }
 
 /// Skips a string or comment starting at `i` of `b`: the index after it, or `None` when
@@ -300,6 +390,40 @@ mod tests {
         assert_eq!(d.code, "style::ignored");
         let span = d.labels[0].span;
         assert_eq!(&text[span.start..span.end], "*zoom: 1", "{}", d.message);
+    }
+
+    #[test]
+    fn declarations_before_a_skipped_one_are_kept() {
+        // lightningcss alone keeps only `margin: 0` of each rule.
+        let text = ".a { color: red; *zoom: 1; margin: 0; }\n.b { content: \"好😀\"; color red; margin: 0 }\n";
+        let parsed = parse(text, &located(text), None);
+        let out = parsed.css.expect("parses").to_css(PrinterOptions::default()).unwrap().code;
+        assert!(out.contains("color: red") && out.contains("content: \"好😀\""), "{out}");
+        assert_eq!(out.matches("margin: 0").count(), 2, "{out}");
+        let spans: Vec<&str> =
+            parsed.diagnostics.iter().map(|d| &text[d.labels[0].span.start..d.labels[0].span.end]).collect();
+        assert_eq!(spans, ["*zoom: 1", "color red"], "{:?}", parsed.diagnostics);
+    }
+
+    #[test]
+    fn selectors_naming_no_class_are_warnings_and_the_rest_stays() {
+        let text =
+            ". { color: red; }\n.1px-border { color: red; }\n.x .2x, .y { color: red; }\n.ok { color: green; }\n";
+        let parsed = parse(text, &located(text), None);
+        let out = parsed.css.expect("parses").to_css(PrinterOptions::default()).unwrap().code;
+        assert_eq!(out.trim(), ".ok {\n  color: green;\n}", "{out}");
+        let codes: Vec<(&str, usize)> =
+            parsed.diagnostics.iter().map(|d| (d.code.as_ref(), d.labels[0].span.start)).collect();
+        assert_eq!(codes, [("style::no-class", 0), ("style::no-class", 18), ("style::no-class", 46)]);
+    }
+
+    #[test]
+    fn deep_combinators_parse() {
+        let text = ".a /deep/ .b { color: red; }\n.a >>> .b { color: red; }\n";
+        let parsed = parse(text, &located(text), None);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let out = parsed.css.expect("parses").to_css(PrinterOptions::default()).unwrap().code;
+        assert!(out.contains(".a /deep/ .b") && out.contains(".a >>> .b"), "{out}");
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! only class selectors in components, so id, attribute and tag selectors there are warnings.
 //! Alipay has no attribute selectors and reserves class names starting `a-`/`am-`: errors
 //! (unless the name is emitted with a component's scope prefix).
+//! Vue's deep combinators (`/deep/`, which wcsc accepts, and `>>>`) are warnings: they are
+//! written as descendant combinators (scope.rs).
 //! Nested rules (CSS nesting) are errors everywhere: the platforms' renderers do not read
 //! them, and lowering them needs `:is()`, which those renderers lack too. Every rule is
 //! visited, inside `@media`, `@supports`, `@layer`, `@container` or any other block.
 
 use lightningcss::rules::CssRule;
-use lightningcss::selector::{Component, Selector};
+use lightningcss::selector::{Combinator, Component, Selector};
 use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 use miniweave_compiler::diagnostics::Diagnostic;
@@ -51,6 +53,20 @@ impl Lint<'_> {
                 | Component::Any(_, inner) => inner.iter().for_each(|s| self.selector(s)),
                 Component::Slotted(inner) | Component::Host(Some(inner)) => self.selector(inner),
                 Component::NthOf(data) => data.selectors().iter().for_each(|s| self.selector(s)),
+                Component::Combinator(kind @ (Combinator::Deep | Combinator::DeepDescendant)) => {
+                    let written = if *kind == Combinator::Deep { "/deep/" } else { ">>>" };
+                    self.push(
+                        Diagnostic::warning(
+                            "style::deep-combinator",
+                            format!("`{written}` is not CSS; it is written as a descendant combinator"),
+                        )
+                        .at(file, span(), "in this rule")
+                        .help(
+                            "write `.a .b`; it reaches into a child component only when that component lets \
+                             outside rules in (`addGlobalClass`, `styleIsolation`); else pass it an external class",
+                        ),
+                    )
+                }
                 Component::ExplicitUniversalType if self.target == Target::Wechat => self.push(
                     Diagnostic::error("style::universal-selector", "WeChat rejects the universal selector `*`")
                         .at(file, span(), "in this rule")

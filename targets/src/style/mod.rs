@@ -12,7 +12,7 @@ pub mod units;
 mod urls;
 
 use lightningcss::stylesheet::{MinifyOptions, PrinterOptions};
-use lightningcss::targets::{Browsers, Targets};
+use lightningcss::targets::{Browsers, Features, Targets};
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::{Project, StyleSheet};
 use miniweave_compiler::style::Css;
@@ -24,8 +24,22 @@ pub use scope::Scope;
 /// The renderers behind the platforms: iOS 10 and Android 5.0's WebView (Chrome 53), the
 /// oldest WeChat and Alipay still run on, and what Weibo's web pages meet. Passed to every
 /// print, so nothing newer than they read is written.
+///
+/// Selectors are never lowered: lightningcss would write `:dir(rtl)` as
+/// `:-webkit-any(:lang(ae), :lang(ar), …)` and `:not(.a, .b)` as `:not(:-webkit-any(.a, .b))`,
+/// and WeChat's wcsc rejects any selector list inside a pseudo-class (`error at token ,`).
+/// Selectors are written as the user wrote them, which wcsc accepts, on every target alike.
 pub fn browsers() -> Targets {
-    Browsers { ios_saf: Some(10 << 16), android: Some(53 << 16), chrome: Some(53 << 16), ..Default::default() }.into()
+    Targets {
+        browsers: Some(Browsers {
+            ios_saf: Some(10 << 16),
+            android: Some(53 << 16),
+            chrome: Some(53 << 16),
+            ..Default::default()
+        }),
+        include: Features::empty(),
+        exclude: Features::Selectors,
+    }
 }
 
 /// What a stylesheet is to its unit: how it is scoped and what its imports become.
@@ -95,6 +109,7 @@ pub fn emit(
     if let Role::Component(Some(scoping)) = role {
         scope::scope_sheet(&mut css, scoping, target.target);
     }
+    scope::deep_to_descendant(&mut css);
     if target.target == Target::Weibo {
         units::rpx_to_vw(&mut css);
         if !matches!(role, Role::Component(_)) {

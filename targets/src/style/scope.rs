@@ -4,7 +4,7 @@
 //! page's `.title` no longer matches a component's `.title`. Prefixes are `m` and a hash of
 //! the component's path: never `a-`/`am-`, which Alipay reserves (PLATFORMS.md §4).
 
-use lightningcss::selector::{Component, Selector, SelectorList};
+use lightningcss::selector::{Combinator, Component, Selector, SelectorList};
 use lightningcss::values::ident::Ident;
 use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
@@ -43,22 +43,43 @@ impl Scope {
 /// Applies `f` to every component of a selector, nested ones included, except inside
 /// `:host(…)`: the host's classes are written by the component's user, not scoped with it.
 fn rename(selector: &mut Selector<'_>, f: &dyn Fn(&mut Component<'_>)) {
-    for component in selector.iter_mut_raw_match_order() {
-        match component {
-            Component::Negation(inner)
-            | Component::Is(inner)
-            | Component::Where(inner)
-            | Component::Has(inner)
-            | Component::Any(_, inner) => inner.iter_mut().for_each(|s| rename(s, f)),
-            Component::Slotted(inner) => rename(inner, f),
-            Component::NthOf(data) => {
-                let mut selectors = data.clone_selectors();
-                selectors.iter_mut().for_each(|s| rename(s, f));
-                *data = NthOfSelectorData::new(*data.nth_data(), selectors);
-            }
-            _ => {}
+    selector.iter_mut_raw_match_order().for_each(|c| rename_component(c, f));
+}
+
+fn rename_component(component: &mut Component<'_>, f: &dyn Fn(&mut Component<'_>)) {
+    match component {
+        Component::Negation(inner)
+        | Component::Is(inner)
+        | Component::Where(inner)
+        | Component::Has(inner)
+        | Component::Any(_, inner) => inner.iter_mut().for_each(|s| rename(s, f)),
+        Component::Slotted(inner) => rename(inner, f),
+        Component::NthOf(data) => {
+            let mut selectors = data.clone_selectors();
+            selectors.iter_mut().for_each(|s| rename(s, f));
+            *data = NthOfSelectorData::new(*data.nth_data(), selectors);
         }
-        f(component);
+        _ => {}
+    }
+    f(component);
+}
+
+/// `/deep/` or `>>>` (Vue's deep combinators, which users bring from Vue and uni-app).
+fn is_deep(component: &Component<'_>) -> bool {
+    matches!(component, Component::Combinator(Combinator::Deep | Combinator::DeepDescendant))
+}
+
+/// Applies `f` to the part of a selector before its last deep combinator only: what follows
+/// `/deep/` names elements of child components, which keep their names unscoped when they
+/// let outside rules in (`addGlobalClass`, `styleIsolation`).
+fn rename_before_deep(selector: &mut Selector<'_>, f: &dyn Fn(&mut Component<'_>)) {
+    let mut past_deep = false;
+    // Match order runs right to left: the components after `/deep/` come first.
+    for component in selector.iter_mut_raw_match_order() {
+        if past_deep {
+            rename_component(component, f);
+        }
+        past_deep |= is_deep(component);
     }
 }
 
@@ -98,7 +119,8 @@ fn has_host(selector: &Selector<'_>) -> bool {
 
 struct Selectors<'f> {
     f: &'f dyn Fn(&mut Component<'_>),
-    /// A component's scoping: `:host(…)` selectors become one per scope of its users.
+    /// A component's scoping: `:host(…)` selectors become one per scope of its users, and a
+    /// selector with `/deep/` gets a copy whose part after it is left unscoped.
     host: Option<(&'f Scoping, Target)>,
 }
 
@@ -111,8 +133,27 @@ impl<'i> Visitor<'i> for Selectors<'_> {
 
     fn visit_selector_list(&mut self, list: &mut SelectorList<'i>) -> Result<(), Self::Error> {
         let mut out = SmallVec::new();
-        for mut selector in std::mem::take(&mut list.0) {
-            rename(&mut selector, self.f);
+        let mut renamed = Vec::new();
+        for selector in std::mem::take(&mut list.0) {
+            // `.a /deep/ .b` as WeChat reads it (a descendant `.b` of the component's own),
+            // and as meant (a `.b` inside a child component that lets outside rules in).
+            if self.host.is_some() && selector.iter_raw_match_order().any(is_deep) {
+                let mut deep = selector.clone();
+                rename_before_deep(&mut deep, self.f);
+                let mut own = selector;
+                rename(&mut own, self.f);
+                let differs = own != deep;
+                renamed.push(own);
+                if differs {
+                    renamed.push(deep);
+                }
+            } else {
+                let mut selector = selector;
+                rename(&mut selector, self.f);
+                renamed.push(selector);
+            }
+        }
+        for selector in renamed {
             match self.host {
                 Some((scoping, target)) if has_host(&selector) => {
                     let users: Vec<Option<&Scope>> = if scoping.hosts.is_empty() {
@@ -158,6 +199,17 @@ pub fn class_names(css: &Css) -> std::collections::BTreeSet<String> {
     let mut copy = css.clone();
     let _ = copy.visit(&mut Selectors { f: &f, host: None });
     names.into_inner()
+}
+
+/// `/deep/` and `>>>` become descendant combinators, the nearest CSS every platform reads
+/// (after [`scope_sheet`], which leaves the part after them unscoped).
+pub fn deep_to_descendant(css: &mut Css) {
+    let f = |c: &mut Component<'_>| {
+        if let Component::Combinator(combinator @ (Combinator::Deep | Combinator::DeepDescendant)) = c {
+            *combinator = Combinator::Descendant;
+        }
+    };
+    let _ = css.visit(&mut Selectors { f: &f, host: None });
 }
 
 /// Weibo: the `page` element selector of app and page styles is the page's root element.
