@@ -7,6 +7,7 @@ mod cli;
 mod errors;
 mod judges;
 mod native;
+mod oracle;
 mod platform_gaps;
 mod runtime_apis;
 mod scripts;
