@@ -8,6 +8,7 @@ mod condcomp;
 mod errors;
 mod judges;
 mod native;
+mod oracle;
 mod platform_gaps;
 mod runtime_apis;
 mod script_helpers;
