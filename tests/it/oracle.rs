@@ -67,7 +67,6 @@ struct Outcome {
 }
 
 #[test]
-#[ignore] // un-ignore when issue 9 lands
 fn miniweave_builds_every_file_wechat_accepts() {
     let started = std::time::Instant::now();
     let snippet_dir = write_snippets();

@@ -289,6 +289,18 @@ impl<'a> Lowerer<'a> {
                     let text = if is_text { dedent(text, self.indent) } else { text.to_string() };
                     segments.push(Segment::Literal(text));
                 }
+                // wcc renders an empty `{{}}` as an empty string.
+                Piece::Mustache(inner, span) if inner.trim().is_empty() => {
+                    let at = self.span(Span::new(raw.span.start + span.start, raw.span.start + span.end));
+                    self.warning(
+                        "template::empty-expression",
+                        "empty expression `{{}}`; WeChat renders it as nothing",
+                        at,
+                        "empty",
+                        "write a value inside the braces, or remove them",
+                    );
+                    segments.push(Segment::Literal(String::new()));
+                }
                 Piece::Mustache(inner, span) => {
                     let base = self.base + raw.span.start + span.start;
                     match parse_mustache(inner, base, kind) {

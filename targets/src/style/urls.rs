@@ -82,11 +82,16 @@ impl Rewrite<'_, '_> {
             );
             return None;
         };
+        // wcsc does not look for the file, and WeChat shows nothing for it: a warning, and the
+        // url() stays as written.
         let Some(asset) = self.ctx.project.assets.get(&asset_path) else {
             self.diags.push(
-                Diagnostic::error("style::missing-asset", format!("`url({written})`: no such file"))
-                    .at(file, span(), format!("looked for {asset_path}"))
-                    .help("check the path: it is relative to this stylesheet, or starts with `/` at the source root"),
+                Diagnostic::warning(
+                    "style::missing-asset",
+                    format!("`url({written})`: no such file; WeChat shows nothing for it"),
+                )
+                .at(file, span(), format!("looked for {asset_path}"))
+                .help("check the path: it is relative to this stylesheet, or starts with `/` at the source root"),
             );
             return None;
         };

@@ -167,8 +167,9 @@ fn check_tags(unit: &Unit, template: &Template, found: &mut Vec<Diagnostic>) {
         for attr in element.attrs.iter().filter(|a| a.kind == AttrKind::Generic) {
             let choice = attr.value.as_ref().and_then(|v| v.as_literal()).unwrap_or_default();
             if !known(&choice) {
+                // wcc compiles it; WeChat fails to find the component when it renders.
                 found.push(
-                    Diagnostic::error(
+                    Diagnostic::warning(
                         "template::unknown-generic",
                         format!("`generic:{}` names `{choice}`, which is not a declared component", attr.name),
                     )

@@ -16,6 +16,9 @@ use super::{Loader, Origin};
 enum RefKind {
     Template,
     ViewScript,
+    /// A `require` in view-script code: wcc compiles it when the file is missing, and it
+    /// gives `undefined` at run time.
+    ViewScriptRequire,
 }
 
 /// Every file reference in a template, with what it refers to: imports, includes,
@@ -28,7 +31,7 @@ fn file_refs(template: &Template) -> Vec<(RefKind, FileRef)> {
             ViewScriptSource::File(r) => refs.push((RefKind::ViewScript, r.clone())),
             ViewScriptSource::Inline(code) => {
                 for (src, _) in view_script_requires(code) {
-                    refs.push((RefKind::ViewScript, FileRef { src, span: v.span }));
+                    refs.push((RefKind::ViewScriptRequire, FileRef { src, span: v.span }));
                 }
             }
         },
@@ -119,7 +122,7 @@ impl Loader<'_> {
         while let Some((from, kind, r, origin)) = pending.pop() {
             let resolved = match kind {
                 RefKind::Template => template_ref_path(&from, &r.src),
-                RefKind::ViewScript => view_script_ref_path(&from, &r.src),
+                RefKind::ViewScript | RefKind::ViewScriptRequire => view_script_ref_path(&from, &r.src),
             };
             let path = match resolved {
                 Ok(p) => p,
@@ -143,6 +146,10 @@ impl Loader<'_> {
                     RefKind::Template => Diagnostic::warning(
                         "template::missing-file",
                         format!("`{}` not found; WeChat renders without it", r.src),
+                    ),
+                    RefKind::ViewScriptRequire => Diagnostic::warning(
+                        "template::missing-file",
+                        format!("`{}` not found; `require` gives undefined on WeChat", r.src),
                     ),
                     RefKind::ViewScript => {
                         Diagnostic::error("template::missing-file", format!("`{}` not found", r.src))
@@ -168,11 +175,11 @@ impl Loader<'_> {
                         failed.insert(path);
                     }
                 }
-                RefKind::ViewScript => {
+                RefKind::ViewScript | RefKind::ViewScriptRequire => {
                     let code = self.parsers.view_script(&file, &mut diags);
                     for (src, span) in view_script_requires(&code) {
                         let origin = Origin { file: file.clone(), span };
-                        pending.push((path.clone(), RefKind::ViewScript, FileRef { src, span }, origin));
+                        pending.push((path.clone(), RefKind::ViewScriptRequire, FileRef { src, span }, origin));
                     }
                     self.view_scripts.insert(path, ViewScriptFile { file, code });
                 }
