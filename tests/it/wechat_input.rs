@@ -151,3 +151,84 @@ fn a_component_from_a_package_that_is_not_installed_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn more_forms_from_real_apps_build_everywhere() {
+    let dir = crate::support::project(&[
+        (
+            "app.json",
+            r#"{
+  "pages": ["pages/index/index", "pages/home/home"],
+  "themeLocation": "theme.json",
+  "tabBar": { "custom": true, "list": [
+    { "pagePath": "pages/index/index", "text": "A", "iconPath": "@tabIcon", "selectedIconPath": "@tabIcon" },
+    { "pagePath": "pages/home/home", "text": "B" }
+  ] }
+}"#,
+        ),
+        ("theme.json", r#"{ "light": { "tabIcon": "images/a.png" }, "dark": { "tabIcon": "images/a-dark.png" } }"#),
+        ("images/a.png", "png"),
+        ("images/a-dark.png", "png"),
+        ("app.js", "App({})\n"),
+        // A page built with Component() and marked a component, used as one too (ColorUI).
+        ("pages/home/home.json", "{ \"component\": true }"),
+        ("pages/home/home.wxml", "<view>home</view>\n"),
+        ("pages/home/home.js", "Component({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"home\": \"/pages/home/home\" } }"),
+        // wcc reads an unquoted value up to the next `"`, and `.5` as a number.
+        (
+            "pages/index/index.wxml",
+            "<home/>\n<image src=https://example.com/a.png\" mode=\"aspectFit\"/>\n<view data-step=\"{{ .5 }}\">x</view>\n",
+        ),
+        // A relative require WeChat finds in miniprogram_npm (miniprogram-ci's code analysis).
+        ("pages/index/index.js", "const three = require('./three-lib')\nPage({ data: { v: three.v } })\n"),
+        ("miniprogram_npm/three-lib/index.js", "module.exports = { v: 1 }\n"),
+    ]);
+    // Alipay and Weibo cannot map a page built with Component() yet (script::page-component,
+    // issue 9's note); WeChat and the warnings are what this test is about.
+    let out = dir.path().join("dist");
+    let Err(miniweave::BuildError::Partial { failed, diagnostics: warnings, .. }) =
+        miniweave::build(&miniweave::BuildOptions::new(dir.path()).targets(miniweave::Target::ALL).out_dir(&out))
+    else {
+        panic!("expected WeChat alone to build");
+    };
+    assert_eq!(failed, [miniweave::Target::Alipay, miniweave::Target::Weibo]);
+    assert!(warnings.errors().all(|d| d.code == "script::page-component"), "{:?}", lines(&warnings));
+    for code in ["project::page-and-component", "project::missing-custom-tab-bar", "template::unquoted-value"] {
+        assert_eq!(warnings_with(&warnings, code).len(), 1, "{code}: {:?}", lines(&warnings));
+    }
+    assert!(read(out.join("wechat/pages/index/index.wxml")).contains("src=\"https://example.com/a.png\""));
+    assert!(out.join("wechat/miniprogram_npm/three-lib/index.js").is_file());
+    assert!(read(out.join("wechat/app.json")).contains("\"@tabIcon\""));
+    judge("wechat", &out.join("wechat"));
+}
+
+#[test]
+fn darkmode_tab_bar_icons_resolve_through_the_theme() {
+    let dir = native_page(
+        "<view>hi</view>\n",
+        &[
+            (
+                "app.json",
+                r#"{ "pages": ["pages/index/index"], "themeLocation": "theme.json",
+  "tabBar": { "list": [{ "pagePath": "pages/index/index", "text": "A", "iconPath": "@tabIcon" }, { "pagePath": "pages/index/index", "text": "B", "iconPath": "@nope" }] } }"#,
+            ),
+            ("theme.json", r#"{ "light": { "tabIcon": "images/a.png" }, "dark": { "tabIcon": "images/a-dark.png" } }"#),
+            ("images/a.png", "png"),
+        ],
+    );
+    // The dark icon is missing: an error, as for any missing icon; `@nope` is no variable.
+    let diagnostics = crate::support::try_build(dir.path(), &[miniweave::Target::Wechat]).unwrap_err();
+    let found = lines(&diagnostics);
+    assert!(
+        found.iter().any(|l| l.contains("error[project::missing-file]: tab bar icon `images/a-dark.png`")),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|l| l.contains("warning[config::unknown-theme-variable]")), "{found:?}");
+    std::fs::write(dir.path().join("images/a-dark.png"), "png").unwrap();
+    let (out, _) = build_all(dir.path());
+    // WeChat keeps the variable; Alipay, whose configs take none, gets the light theme's icon.
+    assert!(read(out.join("wechat/app.json")).contains("\"@tabIcon\""));
+    assert!(read(out.join("alipay/app.json")).contains("\"icon\": \"images/a.png\""));
+    judge("alipay", &out.join("alipay"));
+}

@@ -25,6 +25,10 @@ pub struct AppModel {
     /// Import aliases (`"~/*": "/*"`), WeChat's `resolveAlias`.
     #[serde(default)]
     pub resolve_alias: IndexMap<String, String>,
+    /// The darkmode theme file (`theme.json`), whose variables (`"@iconPath"`) values may
+    /// name.
+    #[serde(default)]
+    pub theme_location: Option<String>,
     /// WeChat's extended libraries (`"weui": true`), which WeChat provides at run time.
     #[serde(default)]
     pub use_extended_lib: IndexMap<String, serde_json::Value>,

@@ -62,16 +62,57 @@ fn header(d: &Diagnostic) -> String {
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
     source: Option<NamedSource<Arc<str>>>,
+    /// (start, length, text) of each label, in `source`'s bytes.
+    labels: Vec<(usize, usize, Option<String>)>,
 }
+
+/// Lines longer than this (minified files) are shown as an excerpt around the primary label:
+/// miette lays out the whole line and panics on very long ones.
+const LONG_LINE: usize = 400;
+/// Bytes of context kept on each side of the label in an excerpt.
+const EXCERPT_CONTEXT: usize = 60;
 
 impl<'a> MietteView<'a> {
     fn new(diagnostic: &'a Diagnostic) -> Self {
-        let source = diagnostic
-            .file
-            .as_ref()
-            .filter(|_| !diagnostic.labels.is_empty())
-            .map(|f| NamedSource::new(f.name(), f.shared_text()));
-        MietteView { diagnostic, source }
+        let none = MietteView { diagnostic, source: None, labels: Vec::new() };
+        let Some(file) = diagnostic.file.as_ref().filter(|_| !diagnostic.labels.is_empty()) else {
+            return none;
+        };
+        let text = file.text();
+        let len = text.len();
+        let spans = diagnostic.labels.iter().map(|l| {
+            let start = l.span.start.min(len);
+            let end = l.span.end.clamp(start, len);
+            (start, end - start, (!l.message.is_empty()).then(|| l.message.clone()))
+        });
+        let primary = diagnostic.labels[0].span.start.min(len);
+        let line_start = text[..primary].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[primary..].find('\n').map_or(len, |i| primary + i);
+        if line_end - line_start <= LONG_LINE {
+            return MietteView {
+                diagnostic,
+                source: Some(NamedSource::new(file.name(), file.shared_text())),
+                labels: spans.collect(),
+            };
+        }
+        // An excerpt of the long line around the primary label, on char boundaries.
+        let (start, length, label) = spans.take(1).next().unwrap_or((primary, 0, None));
+        let length = length.min(EXCERPT_CONTEXT);
+        let mut from = start.saturating_sub(EXCERPT_CONTEXT).max(line_start);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (start + length + EXCERPT_CONTEXT).min(line_end);
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let excerpt = format!("…{}…", &text[from..to]);
+        let offset = start - from + '…'.len_utf8();
+        MietteView {
+            diagnostic,
+            source: Some(NamedSource::new(file.name(), Arc::from(excerpt))),
+            labels: vec![(offset, length.min(to.saturating_sub(start)), label)],
+        }
     }
 }
 
@@ -107,15 +148,11 @@ impl miette::Diagnostic for MietteView<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
-        let len = self.diagnostic.file.as_ref().map_or(0, |f| f.text().len());
-        let labels = self.diagnostic.labels.iter().enumerate().map(move |(i, l)| {
-            let start = l.span.start.min(len);
-            let end = l.span.end.clamp(start, len);
-            let text = (!l.message.is_empty()).then(|| l.message.clone());
+        let labels = self.labels.iter().enumerate().map(|(i, (start, length, text))| {
             if i == 0 {
-                LabeledSpan::new_primary_with_span(text, (start, end - start))
+                LabeledSpan::new_primary_with_span(text.clone(), (*start, *length))
             } else {
-                LabeledSpan::new_with_span(text, (start, end - start))
+                LabeledSpan::new_with_span(text.clone(), (*start, *length))
             }
         });
         Some(Box::new(labels))
@@ -141,5 +178,17 @@ mod tests {
         assert!(text.contains("<text>名字</text><oops/>"), "{text}");
         assert!(text.contains("not a component"), "{text}");
         assert!(text.contains("help: declare it in usingComponents"), "{text}");
+    }
+
+    #[test]
+    fn a_label_far_into_a_minified_line_shows_an_excerpt() {
+        let line = format!("{}.bad{{color:red}}{}", ".a{b:c}".repeat(20_000), "x".repeat(5_000));
+        let file = SourceFile::new("min.wxss", "/p/min.wxss", line.clone());
+        let at = line.find(".bad").unwrap();
+        let d = Diagnostic::warning("style::x", "bad rule").at(&file, Span::new(at, at + 4), "here");
+        let text = render(&d, RenderStyle::Plain);
+        assert!(text.starts_with("min.wxss:1:140001: warning[style::x]"), "{}", &text[..200.min(text.len())]);
+        assert!(text.contains(".bad{color:red}") && text.contains("here"), "{text}");
+        assert!(text.len() < 2_000, "the snippet is an excerpt, not the whole line");
     }
 }

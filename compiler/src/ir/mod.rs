@@ -75,6 +75,18 @@ pub struct App {
     pub style: Option<StyleSheet>,
     /// The app's own file (`app.mini`, or `app.json` for a native app).
     pub file: Arc<SourceFile>,
+    /// The darkmode theme (`themeLocation`), when the app has one: `{ "light": {…}, "dark": {…} }`.
+    pub theme: Option<serde_json::Value>,
+}
+
+impl App {
+    /// The values a config value written `@name` takes in the app's themes (light first);
+    /// `None` for a value that is not a theme variable.
+    pub fn theme_values(&self, value: &str) -> Option<Vec<&str>> {
+        let name = value.strip_prefix('@')?;
+        let theme = self.theme.as_ref();
+        Some(["light", "dark"].iter().filter_map(|mode| theme?.get(mode)?.get(name)?.as_str()).collect())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -160,7 +160,18 @@ impl<'a> ModuleResolver<'a> {
                     return Err(ResolveError::Invalid("the path leads out of its npm package".into()));
                 }
             }
-            return self.probe(&base, &mut tried).ok_or(ResolveError::NotFound { tried });
+            if let Some(found) = self.probe(&base, &mut tried) {
+                return Ok(found);
+            }
+            // WeChat then looks for the path in the `miniprogram_npm` folders from the file's
+            // folder up (miniprogram-ci's code analysis: `require('./threejs-miniprogram')`
+            // finds `miniprogram_npm/threejs-miniprogram/index.js`).
+            if let Some(as_package) = spec.strip_prefix("./") {
+                if let Ok(found) = self.package_path(from, as_package, &mut tried) {
+                    return Ok(found);
+                }
+            }
+            return Err(ResolveError::NotFound { tried });
         }
         for alias in &self.aliases {
             if let Some(targets) = alias.apply(spec) {
@@ -181,10 +192,15 @@ impl<'a> ModuleResolver<'a> {
                 return Ok(found);
             }
         }
+        self.package_path(from, spec, &mut tried)
+    }
+
+    /// `spec` as a package path: in a nested `miniprogram_npm`, else an npm package.
+    fn package_path(&self, from: &str, spec: &str, tried: &mut Vec<String>) -> Result<String, ResolveError> {
         let bare = spec.strip_prefix("node:").unwrap_or(spec);
         let (name, sub) =
             split_specifier(bare).ok_or_else(|| ResolveError::Invalid(format!("`{spec}` is not a module name")))?;
-        if let Some(found) = self.nested_package(from, name, sub, &mut tried) {
+        if let Some(found) = self.nested_package(from, name, sub, tried) {
             return Ok(found);
         }
         let Some(package) = self.npm.package(name) else {
@@ -193,7 +209,7 @@ impl<'a> ModuleResolver<'a> {
             }
             return Err(ResolveError::NoPackage(name.to_string()));
         };
-        self.in_package(&package, sub, &mut tried).ok_or(ResolveError::NotFound { tried })
+        self.in_package(&package, sub, tried).ok_or_else(|| ResolveError::NotFound { tried: tried.clone() })
     }
 
     /// A package in a `miniprogram_npm` folder nested inside an npm package (TDesign ships
@@ -281,7 +297,9 @@ impl<'a> ModuleResolver<'a> {
             inside.push(if sub.is_empty() { dir.clone() } else { format!("{dir}/{sub}") });
         }
         inside.push(sub.to_string());
-        inside.iter().filter_map(|rel| join("", rel).ok()).map(|rel| package.logical(&rel)).find_map(unit_at)
+        // A package name alone means the package's folder itself (`join` refuses an empty path).
+        let normal = |rel: &String| if rel.is_empty() { Some(String::new()) } else { join("", rel).ok() };
+        inside.iter().filter_map(normal).map(|rel| package.logical(&rel)).find_map(unit_at)
     }
 }
 

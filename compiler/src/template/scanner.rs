@@ -76,6 +76,11 @@ impl ScanProblem {
         self
     }
 
+    fn warning(mut self) -> Self {
+        self.error = false;
+        self
+    }
+
     fn also(mut self, span: Span, label: impl Into<String>) -> Self {
         self.also = Some((span, label.into()));
         self
@@ -351,6 +356,32 @@ impl<'a> Scanner<'a> {
         self.pos += 1;
         self.skip_whitespace();
         let quote = self.bytes.get(self.pos).copied();
+        // wcc reads a value that opens without a quote up to the next `"` (Lin UI's example
+        // app has `image=https://…"`); with no whitespace or tag end before that quote it
+        // compiles, so it is a warning here too.
+        if !matches!(quote, Some(b'"' | b'\'')) {
+            let rest = &self.text[self.pos..];
+            let end = rest.find(|c: char| c == '"' || c.is_whitespace() || c == '>' || c == '<');
+            if let Some(len) = end.filter(|&len| len > 0 && rest.as_bytes()[len] == b'"') {
+                let value_start = self.pos;
+                self.pos += len + 1;
+                self.warnings.push(
+                    ScanProblem::error(
+                        "template::unquoted-value",
+                        format!("the value of `{name}` has no opening quote; WeChat reads it up to the `\"`"),
+                        Span::new(value_start, value_start + 1),
+                        "value starts here",
+                    )
+                    .help(format!("write {name}=\"...\""))
+                    .warning(),
+                );
+                let value = RawText {
+                    text: self.text[value_start..value_start + len].to_string(),
+                    span: Span::new(value_start, value_start + len),
+                };
+                return Ok(RawAttr { name, name_span, value: Some(value), span: Span::new(start, self.pos) });
+            }
+        }
         let Some(quote @ (b'"' | b'\'')) = quote else {
             return Err(Box::new(
                 ScanProblem::error(
@@ -556,6 +587,11 @@ mod tests {
         assert_eq!(error("<view><text>x</text>").code, "template::unclosed-tag");
         assert_eq!(error("</view>").code, "template::unexpected-end-tag");
         assert_eq!(error("<view class=abc/>").code, "template::unquoted-value");
+        // wcc reads an unquoted value up to the next `"`.
+        let scanned = scan("<view class=abc\">x</view>");
+        let Some(RawNode::Element(e)) = scanned.document.as_ref().and_then(|d| d.nodes.first()) else { panic!() };
+        assert_eq!(e.attrs[0].value.as_ref().map(|v| v.text.as_str()), Some("abc"));
+        assert_eq!((scanned.problems[0].code, scanned.problems[0].error), ("template::unquoted-value", false));
         assert_eq!(error("<view>a < b</view>").code, "template::stray-lt");
         assert_eq!(error("<view>{{ a </view>").code, "template::unclosed-mustache");
         assert_eq!(error("<view class=\"{{ a ? \"x\" : 'y' }}\"/>").code, "template::quote-in-expression");

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use miniweave_compiler::config::ConfigDoc;
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::{ComponentRef, Project, Unit, UnitKind};
+use miniweave_compiler::ir::{App, ComponentRef, Project, Unit, UnitKind};
 use miniweave_compiler::json::Json;
 use serde_json::{Map, Value, json};
 
@@ -76,7 +76,15 @@ impl<'a> ConfigMapper<'a> {
         }
     }
 
+    /// The app config in Alipay's names, with darkmode variables (`"@iconPath"`) replaced by
+    /// their light-theme values: Alipay's configs take no WeChat theme variables.
     pub fn app_json(&mut self, project: &Project) -> Value {
+        let mut out = self.app_json_with_variables(project);
+        resolve_theme_variables(&project.app, &mut out);
+        out
+    }
+
+    fn app_json_with_variables(&mut self, project: &Project) -> Value {
         let doc = &project.app.config;
         let root = &doc.json;
         let mut out = Map::new();
@@ -184,6 +192,19 @@ impl<'a> ConfigMapper<'a> {
             out.insert("virtualHost".into(), Value::Bool(false));
         }
         Value::Object(out)
+    }
+}
+
+fn resolve_theme_variables(app: &App, value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if let Some(light) = app.theme_values(s).and_then(|values| values.first().map(|v| v.to_string())) {
+                *s = light;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| resolve_theme_variables(app, v)),
+        Value::Object(map) => map.values_mut().for_each(|v| resolve_theme_variables(app, v)),
+        _ => {}
     }
 }
 

@@ -82,7 +82,7 @@ impl Loader<'_> {
                     .as_ref()
                     .and_then(|b| self.script_module("app.js".into(), &file, b.content, lang, false, &mut diags));
                 self.diags.extend(diags);
-                App { config, model, script, style, file }
+                App { config, theme: self.theme(&model), model, script, style, file }
             }
             (None, Some(file)) => {
                 self.consumed.insert("app.json".into());
@@ -95,10 +95,27 @@ impl Loader<'_> {
                 let mut diags = Vec::new();
                 let script = self.native_script("app", &mut diags);
                 self.diags.extend(diags);
-                App { config, model, script, style, file }
+                App { config, theme: self.theme(&model), model, script, style, file }
             }
         };
         Some(app)
+    }
+
+    /// The theme file `themeLocation` names, parsed; a missing or broken one is reported.
+    fn theme(&mut self, model: &AppModel) -> Option<serde_json::Value> {
+        let written = model.theme_location.as_deref()?;
+        let file = crate::project::paths::resolve("", written).ok().and_then(|p| self.text_file(&p))?;
+        match serde_json::from_str(file.text()) {
+            Ok(theme) => Some(theme),
+            Err(e) => {
+                self.error(
+                    Diagnostic::error("config::bad-json", format!("invalid JSON in the theme file: {e}"))
+                        .in_file(&file)
+                        .help("theme.json holds { \"light\": { … }, \"dark\": { … } }"),
+                );
+                None
+            }
+        }
     }
 
     fn app_model(&mut self, config: &ConfigDoc) -> Option<AppModel> {
@@ -199,7 +216,16 @@ impl Loader<'_> {
         }
         if app.model.tab_bar.as_ref().is_some_and(|t| t.custom) {
             let origin = origin(&["tabBar", "custom"]);
-            self.queue.push_back(("custom-tab-bar/index".into(), UnitKind::Component, origin));
+            // WeChat builds an app whose custom tab bar is missing, and shows no tab bar.
+            if self.exists("custom-tab-bar/index.wxml") || self.exists("custom-tab-bar/index.mini") {
+                self.queue.push_back(("custom-tab-bar/index".into(), UnitKind::Component, origin));
+            } else {
+                self.error(
+                    Diagnostic::warning("project::missing-custom-tab-bar", "`tabBar.custom` is on, but there is no custom-tab-bar/index")
+                        .at(&origin.file, origin.span, "no custom-tab-bar/ folder")
+                        .help("create custom-tab-bar/index (a component), or turn `custom` off; WeChat shows no tab bar without it"),
+                );
+            }
         }
     }
 

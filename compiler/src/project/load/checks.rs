@@ -116,13 +116,31 @@ impl Loader<'_> {
             }
             for (key, icon) in [("iconPath", &item.icon_path), ("selectedIconPath", &item.selected_icon_path)] {
                 let Some(icon) = icon else { continue };
-                let exists = resolve("", icon).is_ok_and(|p| self.view.contains(&p));
-                if !exists {
-                    self.diags.push(
-                        Diagnostic::error("project::missing-file", format!("tab bar icon `{icon}` does not exist"))
-                            .at(&config.file, config.span_at(["tabBar", "list", &index, key]), "no such file")
-                            .help("icon paths are relative to the source root"),
-                    );
+                let span = config.span_at(["tabBar", "list", &index, key]);
+                // A darkmode variable (`@iconPath`) stands for the files the themes name.
+                let files = match app.theme_values(icon) {
+                    Some(values) if values.is_empty() => {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "config::unknown-theme-variable",
+                                format!("`{icon}` is not a variable of the app's theme"),
+                            )
+                            .at(&config.file, span, "not in themeLocation's light or dark theme")
+                            .help("define it in the theme file named by `themeLocation`"),
+                        );
+                        continue;
+                    }
+                    Some(values) => values.into_iter().map(str::to_string).collect(),
+                    None => vec![icon.clone()],
+                };
+                for file in files {
+                    if !resolve("", &file).is_ok_and(|p| self.view.contains(&p)) {
+                        self.diags.push(
+                            Diagnostic::error("project::missing-file", format!("tab bar icon `{file}` does not exist"))
+                                .at(&config.file, span, "no such file")
+                                .help("icon paths are relative to the source root"),
+                        );
+                    }
                 }
             }
         }

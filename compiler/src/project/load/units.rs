@@ -23,13 +23,18 @@ fn kind_name(kind: UnitKind) -> &'static str {
 impl Loader<'_> {
     pub(super) fn load_unit(&mut self, path: String, kind: UnitKind, origin: Origin) {
         if let Some(existing) = self.units.get(&path) {
+            // WeChat lets a page built with Component() and marked `"component": true` be
+            // used as a component too (ColorUI's demo app does); one set of files serves both.
             if existing.kind != kind {
                 let message = format!("`{path}` is used both as a page and as a component");
-                self.error(
+                let d = if existing.model.component {
+                    Diagnostic::warning("project::page-and-component", message)
+                } else {
                     Diagnostic::error("project::page-and-component", message)
-                        .at(&origin.file, origin.span, format!("used as a {} here", kind_name(kind)))
-                        .help("a page is listed in `pages`; a component is named in `usingComponents`: make them two units"),
-                );
+                };
+                self.error(d.at(&origin.file, origin.span, format!("used as a {} here", kind_name(kind))).help(
+                    "a page is listed in `pages`; a component is named in `usingComponents`: make them two units",
+                ));
             }
             return;
         }

@@ -58,14 +58,13 @@ pub fn tokenize(text: &str, base: usize) -> Result<Vec<Token>, ExprError> {
             continue;
         }
         let start = i;
-        if c == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            return Err(ExprError {
-                span: Span::new(base + i, base + i + 1),
-                message: "WXML numbers start with a digit".into(),
-                help: Some("write `0.5` instead of `.5`".into()),
-            });
-        }
-        if c.is_ascii_digit() {
+        // wcc reads `.5` as a number where an operand may start (`{{ .5 }}` compiles), and
+        // `a.5` as a member access.
+        let after_operand = tokens.last().is_some_and(|t: &Token| {
+            matches!(&t.tok, Tok::Ident(_) | Tok::Number(_) | Tok::Str(..) | Tok::Punct(")" | "]" | "}"))
+        });
+        let leading_point = c == b'.' && !after_operand && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || leading_point {
             i = scan_number(bytes, i);
             if i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'_') {
                 return Err(ExprError {

@@ -102,7 +102,6 @@ mod tests {
             ("[...a]", "array spread", 101),
             ("1e3", "plain decimals", 100),
             ("0x1f", "plain decimals", 100),
-            (".5", "start with a digit", 100),
             ("名字", "names are ASCII", 100),
             ("{a: {b: 1", "expected `}`", 109),
             ("a + ", "expected a value", 104),
@@ -115,6 +114,13 @@ mod tests {
             assert!(e.message.contains(needle), "{text}: {}", e.message);
             assert_eq!(e.span.start, at, "{text}: {e:?}");
         }
+    }
+
+    #[test]
+    fn a_leading_point_is_a_number_as_wcc_reads_it() {
+        let e = parse_mustache(" .5 + a.b ", 0, MustacheKind::Value).unwrap();
+        let ExprKind::Binary { left, .. } = &e.kind else { panic!("{e:?}") };
+        assert!(matches!(&left.kind, ExprKind::Number(n) if n == ".5"), "{e:?}");
     }
 
     #[test]
