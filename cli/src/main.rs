@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Project(diagnostics)) => {
-            eprint!("{}", render_diagnostics(&diagnostics, color));
+            eprint!("{}", render_diagnostics(&diagnostics.with_repeats_collapsed(), color));
             let errors = diagnostics.errors().count();
             let warnings = diagnostics.warnings().count();
             eprintln!(
@@ -51,7 +51,7 @@ fn main() -> ExitCode {
         }
         Err(partial @ BuildError::Partial { .. }) => {
             if let BuildError::Partial { diagnostics, report, .. } = &partial {
-                eprint!("{}", render_diagnostics(diagnostics, color));
+                eprint!("{}", render_diagnostics(&diagnostics.with_repeats_collapsed(), color));
                 print_summary(report, writing);
             }
             eprintln!("error: {partial}");
@@ -70,7 +70,7 @@ fn plural(n: usize) -> &'static str {
 
 fn print_warnings(warnings: &Diagnostics, color: bool) {
     if !warnings.is_empty() {
-        eprint!("{}", render_diagnostics(warnings, color));
+        eprint!("{}", render_diagnostics(&warnings.with_repeats_collapsed(), color));
     }
 }
 

@@ -173,6 +173,10 @@ fn more_forms_from_real_apps_build_everywhere() {
         // A page built with Component() and marked a component, used as one too (ColorUI).
         ("pages/home/home.json", "{ \"component\": true }"),
         ("pages/home/home.wxml", "<view>home</view>\n"),
+        // A page's stylesheet importing the app's (emitted once, with the app).
+        ("app.wxss", ".lead { color: red; }\n"),
+        // wcsc rejects an escaped quote in a string (mp-html writes `content: '"'`).
+        ("pages/home/home.wxss", "@import \"../../app.wxss\";\n.home { color: blue; }\n.q::after { content: '\"'; }\n"),
         ("pages/home/home.js", "Component({})\n"),
         ("pages/index/index.json", "{ \"usingComponents\": { \"home\": \"/pages/home/home\" } }"),
         // wcc reads an unquoted value up to the next `"`, and `.5` as a number.
@@ -231,4 +235,19 @@ fn darkmode_tab_bar_icons_resolve_through_the_theme() {
     assert!(read(out.join("wechat/app.json")).contains("\"@tabIcon\""));
     assert!(read(out.join("alipay/app.json")).contains("\"icon\": \"images/a.png\""));
     judge("alipay", &out.join("alipay"));
+}
+
+#[test]
+fn the_command_shows_a_repeated_warning_once_with_where_else_it_applies() {
+    let wxml = "<view wx:for=\"{{a}}\" wx:key=\"{{index}}\"/>\n".repeat(3);
+    let dir = native_page(&wxml, &[]);
+    let output = crate::support::miniweave(&["build", ".", "--target", "wechat", "--color", "never"], dir.path());
+    let err = crate::support::stderr(&output);
+    assert!(output.status.success(), "{err}");
+    let headers: Vec<&str> = err.lines().filter(|l| l.contains("warning[template::bad-key]")).collect();
+    assert_eq!(headers, ["pages/index/index.wxml:1:22: warning[template::bad-key]"], "{err}");
+    assert!(
+        err.contains("the same warning is given for 2 more places in 1 file: pages/index/index.wxml:2:22, pages/index/index.wxml:3:22"),
+        "{err}"
+    );
 }

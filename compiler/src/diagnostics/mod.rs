@@ -188,6 +188,56 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// For people: every error, and the first warning of each code, whose help then says
+    /// how many more places have the same warning and names the first few. An existing app
+    /// writes one tolerated form (`wx:key="{{index}}"`) in a hundred places; one located
+    /// warning says what to change, a hundred bury everything else.
+    pub fn with_repeats_collapsed(&self) -> Diagnostics {
+        use std::collections::BTreeMap;
+        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut more: BTreeMap<usize, Vec<&Diagnostic>> = BTreeMap::new();
+        let mut kept = Vec::new();
+        for d in &self.list {
+            if d.is_error() {
+                kept.push(d.clone());
+                continue;
+            }
+            match first.get(d.code.as_ref()) {
+                Some(&at) => more.entry(at).or_default().push(d),
+                None => {
+                    first.insert(d.code.as_ref(), kept.len());
+                    kept.push(d.clone());
+                }
+            }
+        }
+        for (at, repeats) in more {
+            let files: std::collections::BTreeSet<&str> =
+                repeats.iter().filter_map(|d| d.file.as_ref().map(|f| f.name())).collect();
+            let shown: Vec<String> = repeats
+                .iter()
+                .take(3)
+                .filter_map(|d| d.location().map(|(name, line, col)| format!("{name}:{line}:{col}")))
+                .collect();
+            let note = format!(
+                "the same warning is given for {} more place{} in {} file{}: {}{}",
+                repeats.len(),
+                if repeats.len() == 1 { "" } else { "s" },
+                files.len(),
+                if files.len() == 1 { "" } else { "s" },
+                shown.join(", "),
+                if repeats.len() > shown.len() { ", …" } else { "" },
+            );
+            let d = &mut kept[at];
+            d.help = Some(match d.help.take() {
+                Some(help) => format!("{help}\n{note}"),
+                None => note,
+            });
+        }
+        Diagnostics { list: kept }
+    }
+}
+
 impl From<Vec<Diagnostic>> for Diagnostics {
     fn from(list: Vec<Diagnostic>) -> Self {
         Diagnostics { list }

@@ -140,10 +140,68 @@ fn print(mut css: Css, sheet: &StyleSheet, target: &StyleTarget, diags: &mut Vec
     });
     let options = PrinterOptions { minify: target.release, targets, source_map: map.as_mut(), ..Default::default() };
     match css.to_css(options) {
-        Ok(r) => Some(EmittedStyle { code: r.code, map: map.and_then(|mut m| m.to_json(None).ok()) }),
+        Ok(r) => Some(EmittedStyle { code: requote(r.code), map: map.and_then(|mut m| m.to_json(None).ok()) }),
         Err(e) => {
             diags.push(failed(e.to_string()));
             None
         }
+    }
+}
+
+/// lightningcss writes every string in double quotes, escaping the ones inside
+/// (`content: "\\""`), and wcsc rejects an escaped quote ("unexpected token"; mp-html's
+/// `content: '"'`). A string holding `"` but no `'` is written in single quotes instead, which
+/// every platform reads alike.
+fn requote(code: String) -> String {
+    if !code.contains("\\\"") {
+        return code;
+    }
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find(['"', '/']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(comment) = rest.strip_prefix("/*") {
+            let end = comment.find("*/").map_or(rest.len(), |e| e + 4);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        if rest.starts_with('/') {
+            out.push('/');
+            rest = &rest[1..];
+            continue;
+        }
+        // A double-quoted string: find its end past escapes.
+        let bytes = rest.as_bytes();
+        let mut i = 1;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        let end = (i + 1).min(rest.len());
+        let inner = &rest[1..end.saturating_sub(1).max(1)];
+        if inner.contains("\\\"") && !inner.contains('\'') {
+            out.push('\'');
+            out.push_str(&inner.replace("\\\"", "\""));
+            out.push('\'');
+        } else {
+            out.push_str(&rest[..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::requote;
+
+    #[test]
+    fn strings_with_double_quotes_are_single_quoted() {
+        assert_eq!(requote(r#"a::after{content:"\""}"#.into()), r#"a::after{content:'"'}"#);
+        assert_eq!(requote(r#"/* "\"" */b{content:"x\"y"}"#.into()), r#"/* "\"" */b{content:'x"y'}"#);
+        assert_eq!(requote(r#"c{content:"it's \"q\""}"#.into()), r#"c{content:"it's \"q\""}"#);
+        assert_eq!(requote(r#"d{background:url("a.png")}"#.into()), r#"d{background:url("a.png")}"#);
     }
 }

@@ -111,7 +111,9 @@ impl Loader<'_> {
                     );
                     continue;
                 }
-                let known = |p: &String| styles.contains_key(p) || *p == path;
+                // The app's own stylesheet is emitted with the app (a page may import it).
+                let known =
+                    |p: &String| styles.contains_key(p) || *p == path || (p == "app.wxss" && app.style.is_some());
                 if candidates.iter().any(|p| known(p) || self.is_unit_style(p)) {
                     continue;
                 }
