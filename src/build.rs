@@ -13,6 +13,7 @@ use miniweave_compiler::project::files::{ReadError, read_all};
 use miniweave_compiler::project::layout::{LocateError, locate};
 use miniweave_compiler::project::load::{LoadOptions, load};
 use miniweave_compiler::project::npm::Npm;
+use miniweave_compiler::project::options::GapPolicy;
 use miniweave_compiler::target::Target;
 use miniweave_targets::Emitted;
 use rayon::prelude::*;
@@ -37,6 +38,9 @@ pub struct BuildOptions {
     pub defines: Vec<(String, Value)>,
     /// `false` checks everything but writes nothing (`miniweave check`).
     pub write: bool,
+    /// Overrides `platformGaps` in miniweave.json: whether a platform gap is an error or a
+    /// warning with a run-time stub.
+    pub gaps: Option<GapPolicy>,
 }
 
 impl BuildOptions {
@@ -48,7 +52,14 @@ impl BuildOptions {
             release: false,
             defines: Vec::new(),
             write: true,
+            gaps: None,
         }
+    }
+
+    /// Platform gaps as warnings with run-time stubs (`GapPolicy::Warn`), or errors.
+    pub fn gaps(mut self, policy: GapPolicy) -> Self {
+        self.gaps = Some(policy);
+        self
     }
 
     pub fn targets(mut self, targets: impl IntoIterator<Item = Target>) -> Self {
@@ -182,10 +193,13 @@ struct TargetOutcome {
 /// [`BuildError::Project`] (none).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let layout = locate(&options.project, options.out_dir.as_deref()).map_err(|e| match e {
+    let mut layout = locate(&options.project, options.out_dir.as_deref()).map_err(|e| match e {
         LocateError::Usage(m) => BuildError::Usage(m),
         LocateError::Project(d) => BuildError::Project(d.into()),
     })?;
+    if let Some(policy) = options.gaps {
+        std::sync::Arc::make_mut(&mut layout.options).platform_gaps = Some(policy);
+    }
     let targets = options.targets.clone().unwrap_or_else(|| layout.options.targets());
     if targets.is_empty() {
         return Err(BuildError::Usage("no target selected: give --target wechat, alipay, weibo or all".into()));
@@ -211,6 +225,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     diagnostics.extend(found);
                     emitted
                 });
+                if layout.options.gaps_warn() {
+                    miniweave_compiler::diagnostics::tolerate_platform_gaps(&mut diagnostics);
+                }
                 TargetOutcome { target, emitted, diagnostics, millis: t0.elapsed().as_secs_f64() * 1000.0 }
             })
             .collect()

@@ -45,6 +45,7 @@ mod write;
 
 pub use build::{BuildError, BuildOptions, build, check};
 pub use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use miniweave_compiler::project::options::GapPolicy;
 pub use miniweave_compiler::target::Target;
 pub use report::{BuildReport, TargetReport};
 

@@ -20,7 +20,10 @@ platform's IDE opens as it is.",
   miniweave build --release --define API=https://api.example.com
   miniweave check                      report errors and warnings without writing
 
-Exit codes: 0 success, 1 the project has errors (nothing is written), 2 usage or I/O trouble."
+  miniweave build --gaps warn          see a WeChat app run on Alipay and Weibo while porting it
+
+Exit codes: 0 success, 1 the project has errors (a target with errors writes nothing; the others \
+are written), 2 usage or I/O trouble."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -54,6 +57,11 @@ pub struct CommonArgs {
     /// string); repeat for more. Overrides `define` in miniweave.json.
     #[arg(long = "define", short = 'D', value_name = "KEY=VALUE", value_parser = parse_define)]
     pub defines: Vec<(String, Value)>,
+
+    /// What a platform gap is: error, or warn (a warning, and a run-time stub that logs the
+    /// gap and fails the call). Overrides `platformGaps` in miniweave.json [default: error].
+    #[arg(long, value_name = "POLICY", value_parser = ["error", "warn"])]
+    pub gaps: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -71,6 +79,11 @@ pub struct BuildArgs {
 }
 
 impl CommonArgs {
+    /// `--gaps`, parsed (clap has checked the value).
+    pub fn gaps(&self) -> Option<miniweave::GapPolicy> {
+        self.gaps.as_deref().and_then(|g| g.parse().ok())
+    }
+
     /// The targets given, deduplicated in order; `None` when none were given.
     pub fn targets(&self) -> Option<Vec<Target>> {
         let mut out: Vec<Target> = Vec::new();

@@ -23,12 +23,14 @@ fn main() -> ExitCode {
             o.targets = b.common.targets();
             o.out_dir = b.out.clone();
             o.defines = b.common.defines.clone();
+            o.gaps = b.common.gaps();
             (o, true)
         }
         Command::Check(c) => {
             let mut o = BuildOptions::new(&c.project).check_only();
             o.targets = c.targets();
             o.defines = c.defines.clone();
+            o.gaps = c.gaps();
             (o, false)
         }
     };

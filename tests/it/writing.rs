@@ -100,11 +100,12 @@ fn a_platform_gap_in_one_target_keeps_its_old_output_and_writes_the_others() {
     let Err(miniweave::BuildError::Partial { failed, diagnostics, report }) = build(&options) else {
         panic!("expected a partial build");
     };
-    assert_eq!(failed, [Target::Alipay, Target::Weibo]);
+    // Weibo's API list is unverified, so there the call is a warning and a guard.
+    assert_eq!(failed, [Target::Alipay]);
     assert!(diagnostics.errors().all(|d| d.code == "script::api"), "{diagnostics}");
-    assert_eq!(report.targets.iter().map(|t| t.target).collect::<Vec<_>>(), [Target::Wechat]);
+    assert_eq!(report.targets.iter().map(|t| t.target).collect::<Vec<_>>(), [Target::Wechat, Target::Weibo]);
     assert!(read(project.path().join("dist/wechat/pages/index/index.wxml")).contains("bindtap=\"run\""));
     assert_eq!(read(&alipay_page), before, "the failed target's previous output is intact");
     let err = miniweave::BuildError::Partial { failed, diagnostics, report }.to_string();
-    assert!(err.contains("in alipay and weibo") && err.contains("wechat compiled cleanly and was written"), "{err}");
+    assert!(err.contains("in alipay (") && err.contains("wechat and weibo compiled cleanly and were written"), "{err}");
 }

@@ -27,6 +27,29 @@ pub struct ProjectOptions {
     pub assets: AssetSettings,
     #[serde(default)]
     pub warnings: WarningSettings,
+    /// What a platform gap is: an error (the default), or a warning with a run-time stub
+    /// while a team ports its app step by step.
+    pub platform_gaps: Option<GapPolicy>,
+}
+
+/// `"platformGaps"` in miniweave.json, `--gaps` on the command line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GapPolicy {
+    #[default]
+    Error,
+    Warn,
+}
+
+impl std::str::FromStr for GapPolicy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "error" => Ok(GapPolicy::Error),
+            "warn" => Ok(GapPolicy::Warn),
+            other => Err(format!("`{other}` is not a gap policy: write error or warn")),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -81,6 +104,11 @@ impl ProjectOptions {
 
     pub fn alipay_base_library(&self) -> &str {
         self.alipay.min_base_library.as_deref().unwrap_or(DEFAULT_ALIPAY_BASE_LIBRARY)
+    }
+
+    /// Whether platform gaps are warnings (`"platformGaps": "warn"`).
+    pub fn gaps_warn(&self) -> bool {
+        self.platform_gaps == Some(GapPolicy::Warn)
     }
 
     pub fn targets(&self) -> Vec<Target> {

@@ -421,6 +421,10 @@ impl<'a> Lowerer<'a> {
                 _ => rest.push((attr, name)),
             }
         }
+        // wcc keeps the last of a repeated attribute (the scanner warned about it).
+        let mut seen = HashSet::new();
+        let mut rest: Vec<(&RawAttr, &str)> = rest.into_iter().rev().filter(|(_, name)| seen.insert(*name)).collect();
+        rest.reverse();
         let cond = directives.cond.map(|(kind, attr)| self.cond(kind, attr));
         let inner = self.element_kind(raw, &rest);
         let Some(list_attr) = directives.for_list else {

@@ -2,9 +2,13 @@
 //! results on every target. A call becomes an adapter from the target's runtime when the
 //! platforms differ (or only the calling convention needs adapting: callbacks or a promise,
 //! `errMsg` failures), or the target's own `my.X`/`wbx.X` where they agree. An API the
-//! target lacks, and a use of `wx` that is neither a call nor a known property, is an error
-//! naming both (in the project's own sources; npm code is left to fail at run time only if
-//! it really takes that path). `my`/`wbx` in the project's own sources on another target
+//! target lacks is an error naming both (in the project's own sources; npm code is left to
+//! fail at run time only if it really takes that path). A member WeChat does not have (one
+//! the app sets itself, `wx.lin`) and `wx` used as a value are read from the target's own
+//! object, with a warning. Where the absence cannot be an error (Weibo's API list is
+//! inferred, not documented: PLATFORMS.md §7.1; or `"platformGaps": "warn"`), the API is a
+//! warning and a guarded call: the host's own function if it exists, else a stub that
+//! fails the call with an `errMsg` naming the gap. `my`/`wbx` in the project's own sources on another target
 //! are errors too. All of it is scope-aware: a local named `wx` is not the API.
 
 use std::collections::BTreeSet;
@@ -130,6 +134,28 @@ impl<'e> ApiMapper<'e> {
         })
     }
 
+    /// `__mwApi.__gap("name", "Platform", direct)`: the guarded API (runtime `__gap`).
+    fn gap(&mut self, name: &str, span: swc_core::common::Span) -> Expr {
+        let getter = self.adapter("__gap");
+        let arg = |expr: Expr| ExprOrSpread { spread: None, expr: Box::new(expr) };
+        let string = |s: &str| Expr::Lit(Lit::Str(Str { span: DUMMY_SP, value: s.into(), raw: None }));
+        Expr::Call(CallExpr {
+            span,
+            ctxt: SyntaxContext::empty(),
+            callee: Callee::Expr(Box::new(getter)),
+            args: vec![
+                arg(string(name)),
+                arg(string(self.target.display_name())),
+                arg(Expr::Lit(Lit::Num(Number {
+                    span: DUMMY_SP,
+                    value: f64::from(u8::from(is_direct(name))),
+                    raw: None,
+                }))),
+            ],
+            type_args: None,
+        })
+    }
+
     fn host(&self, name: &str, span: swc_core::common::Span) -> Expr {
         Expr::Member(MemberExpr {
             span,
@@ -152,6 +178,26 @@ impl<'e> ApiMapper<'e> {
             return Some(self.host(name, span));
         }
         let platform = self.target.display_name();
+        // Weibo's list is inferred from converter sources, so its gaps are unverified.
+        let tolerated = self.env.gaps_warn || self.target == Target::Weibo;
+        if wechat_has(name) && tolerated {
+            if !self.npm {
+                let why = if self.target == Target::Weibo {
+                    "no source documents it on Weibo"
+                } else {
+                    "\"platformGaps\": \"warn\""
+                };
+                self.diagnostics.push(
+                    Diagnostic::warning("script::api", format!("{platform} may have no `wx.{name}`; it is called through a run-time guard ({why})"))
+                        .at(&self.file, self.env.span(span), format!("not known on {platform}"))
+                        .help(format!(
+                            "at run time the call fails with errMsg \"{name}:fail not available on {platform}\" unless {platform} has it; to do something else there, put this code in an `// #if !{}` branch",
+                            self.target.name()
+                        )),
+                );
+            }
+            return Some(self.gap(name, span));
+        }
         if wechat_has(name) {
             self.error(
                 span,
@@ -162,12 +208,13 @@ impl<'e> ApiMapper<'e> {
                     t = self.target.name()
                 ),
             );
-        } else {
-            self.error(
-                span,
-                format!("`wx.{name}` is not a WeChat API"),
-                "unknown API",
-                "check the name against WeChat's API reference (miniprogram-api-typings)".into(),
+        } else if !self.npm {
+            // Code may put its own members on `wx` (Lin UI: `wx.lin = …`); WeChat keeps
+            // them on its global object, so they live on the target's global object too.
+            self.diagnostics.push(
+                Diagnostic::warning("script::api", format!("`wx.{name}` is not a WeChat API; it is read from {platform}'s `{}` object", object(self.target)))
+                    .at(&self.file, self.env.span(span), "not a WeChat API")
+                    .help("check the name against WeChat's API reference (miniprogram-api-typings); a member the app sets itself is kept"),
             );
         }
         // npm code keeps a direct call, which fails only if it is ever made.
@@ -246,17 +293,22 @@ impl VisitMut for ApiMapper<'_> {
         let platform = self.target.display_name();
         let name = ident.sym.to_string();
         if name == "wx" && self.target != Target::Wechat {
-            // npm code that keeps the API object (`const api = wx`) gets the platform's own.
-            if self.npm {
-                ident.sym = object(self.target).into();
-                return;
+            // Code that keeps the API object (`const api = wx`) gets the platform's own: the
+            // nearest there is, though calls through it are not adapted.
+            if !self.npm {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        "script::api",
+                        format!(
+                            "this use of `wx` becomes {platform}'s `{}`, whose calls miniweave cannot adapt",
+                            object(self.target)
+                        ),
+                    )
+                    .at(&self.file, self.env.span(ident.span), "wx used as a value")
+                    .help("call the API directly (`wx.name(...)`), so miniweave can map each call"),
+                );
             }
-            self.error(
-                ident.span,
-                format!("this use of `wx` cannot be adapted for {platform}"),
-                "wx used as a value",
-                "call the API directly (`wx.name(...)`), so miniweave can map each call".into(),
-            );
+            ident.sym = object(self.target).into();
             return;
         }
         let foreign = Target::ALL.into_iter().find(|t| *t != self.target && *t != Target::Wechat && object(*t) == name);

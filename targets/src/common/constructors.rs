@@ -181,13 +181,14 @@ impl VisitMut for Mapper<'_> {
         }
     }
 
-    /// A constructor used other than by a call (`const C = Component`) cannot be mapped.
+    /// A constructor used other than by a call (`const C = Component`, a library wrapping
+    /// `Page`) cannot be mapped: that use gets the platform's own constructor, with a warning.
     fn visit_mut_expr(&mut self, expr: &mut Expr) {
         if let Expr::Ident(ident) = expr {
             if self.rule(ident).is_some() && !self.env.script.npm {
                 let name = ident.sym.to_string();
                 self.diagnostics.push(
-                    Diagnostic::error("script::constructor", format!("`{name}` is used as a value"))
+                    Diagnostic::warning("script::constructor", format!("`{name}` is used as a value: that use gets the platform's own `{name}`, without WeChat's options mapped"))
                         .at(&self.env.script.file, self.env.span(ident.span), "not a call")
                         .help(format!("call `{name}(...)` directly, so miniweave can map it for every platform")),
                 );

@@ -80,6 +80,8 @@ pub struct PassEnv<'a> {
     /// Whether it is a component's script whose class names are scoped where the target
     /// scopes them (every component but a `styleIsolation: "shared"` one).
     pub scoped: bool,
+    /// `"platformGaps": "warn"`: a gap is a warning with a run-time stub.
+    pub gaps_warn: bool,
 }
 
 impl PassEnv<'_> {
@@ -201,6 +203,7 @@ pub fn emit(
             target: target.target,
             unit,
             scoped,
+            gaps_warn: project.options.gaps_warn(),
         };
         passes(&mut program, &env, &mut pass_output);
         program.visit_mut_with(&mut RewriteSpecifiers { deps: &deps, unresolved });

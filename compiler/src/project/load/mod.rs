@@ -124,6 +124,9 @@ pub fn load(
     let sitemap = loader.load_sitemap(&app);
     let (mut styles, mut assets) = loader.load_plain_files();
     loader.load_style_imports(&app, &mut styles, &mut assets);
+    if layout.options.gaps_warn() {
+        crate::diagnostics::tolerate_platform_gaps(&mut loader.diags);
+    }
     let has_errors = loader.diags.iter().any(Diagnostic::is_error);
     let project = (!has_errors).then(|| Project {
         target: options.target,
