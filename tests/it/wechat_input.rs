@@ -251,3 +251,45 @@ fn the_command_shows_a_repeated_warning_once_with_where_else_it_applies() {
         "{err}"
     );
 }
+
+#[test]
+fn alipay_and_weibo_get_spellings_their_parsers_take() {
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        // Lin UI's own member on wx, read back elsewhere.
+        ("app.js", "wx.lin = { ok: true }\nApp({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"TRTCCalling\": \"/components/call/call\" } }"),
+        (
+            "pages/index/index.wxml",
+            r#"<TRTCCalling/>
+<view class='row {{on ? "on" : ""}}'>{{class}} {{item.in}}</view>
+<view class="first" class="last">x</view>
+<text decode>&nbsp;*</text>
+"#,
+        ),
+        (
+            "pages/index/index.js",
+            "Page({ data: { on: true, class: 'c', item: { in: 1 } }, onLoad() { this.lin = wx.lin } })\n",
+        ),
+        ("components/call/call.json", "{ \"component\": true }"),
+        ("components/call/call.wxml", "<view>call</view>\n"),
+        ("components/call/call.js", "Component({})\n"),
+    ]);
+    let (out, _) = build_all(dir.path());
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    // Alipay rejects upper-case tags, `&quot;` inside {{ }} and space entities.
+    assert!(
+        axml.contains("<trtccalling") && read(out.join("alipay/pages/index/index.json")).contains("\"trtccalling\""),
+        "{axml}"
+    );
+    assert!(axml.contains("'on' : ''") && !axml.contains("&quot;"), "{axml}");
+    assert!(axml.contains("\u{a0}*") && !axml.contains("&nbsp;"), "{axml}");
+    // The last of a repeated attribute wins, as in wcc; Vue takes no JavaScript keyword as a name.
+    let vue = read(out.join("weibo/src/pages/index/index.vue"));
+    assert!(vue.contains("class=\"last\"") && !vue.contains("first"), "{vue}");
+    assert!(vue.contains("_self['class']") && vue.contains("item['in']"), "{vue}");
+    assert!(read(out.join("alipay/app.js")).contains("my.lin = "));
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
+}

@@ -579,16 +579,8 @@ impl<'a> Lowerer<'a> {
             "block" => Tag::Block,
             "slot" => Tag::Slot,
             name => {
-                // Alipay does not support upper-case component tags (PLATFORMS.md §2.1).
-                if name.bytes().any(|b| b.is_ascii_uppercase()) && self.uppercase_warned.insert(name.to_string()) {
-                    self.warning(
-                        "template::uppercase-name",
-                        format!("tag `<{name}>` has upper-case letters"),
-                        self.span(raw.name_span),
-                        "write tags in dash-case",
-                        format!("write `<{}>`", dash_case(name)),
-                    );
-                }
+                // Upper-case tags (`<TRTCCalling>`, `mp-indexList`) work on WeChat, and the
+                // Alipay backend lower-cases them, so they get no warning.
                 Tag::Named(name.to_string())
             }
         };

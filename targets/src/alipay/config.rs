@@ -238,7 +238,10 @@ fn component_path(component: &ComponentRef) -> Option<String> {
 
 /// Every component a unit may use (its own `usingComponents` and the app's), resolved.
 fn unit_components(unit: &Unit) -> Map<String, Value> {
-    unit.components.iter().filter_map(|(tag, c)| Some((tag.clone(), Value::String(component_path(c)?)))).collect()
+    unit.components
+        .iter()
+        .filter_map(|(tag, c)| Some((super::template::alipay_tag(tag), Value::String(component_path(c)?))))
+        .collect()
 }
 
 /// Alipay's `preloadRule.packages` takes subpackage roots only (PLATFORMS.md §5.1).

@@ -231,6 +231,17 @@ impl Spelling for AlipaySpelling {
         "a:"
     }
 
+    /// Alipay's parser rejects the space entities WeChat's `<text decode>` reads ("E2046:
+    /// value 已经被修改" on TDesign's `&nbsp;*`), so they are written as the characters.
+    fn text<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if !text.contains('&') {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        std::borrow::Cow::Owned(
+            text.replace("&nbsp;", "\u{a0}").replace("&ensp;", "\u{2002}").replace("&emsp;", "\u{2003}"),
+        )
+    }
+
     /// Alipay documents no order between `a:for` and `a:if` on one node, so the `if` goes
     /// on the element inside a `<block a:for>`, which means the same as WeChat's order.
     fn merges_for_and_if(&self) -> bool {
@@ -289,7 +300,7 @@ impl Spelling for AlipaySpelling {
             attrs.push((m.span.start, OutAttr::new("data-mw-model", m.path.clone())));
         }
         attrs.sort_by_key(|(at, _)| *at);
-        Spelled { tag: tag.to_string(), attrs: attrs.into_iter().map(|(_, a)| a).collect() }
+        Spelled { tag: alipay_tag(tag), attrs: attrs.into_iter().map(|(_, a)| a).collect() }
     }
 
     fn view_script(&mut self, script: &ViewScript) -> Option<(String, Vec<OutAttr>, Option<String>)> {
@@ -350,6 +361,13 @@ fn give_slot(nodes: &mut [Node], slot: &Attr) {
             _ => {}
         }
     }
+}
+
+/// A tag as Alipay takes it: Alipay's compiler rejects upper-case letters in tags ("E2150:
+/// Element 标签 <TRTCCalling> 应该小写"), which WeChat allows, so tags are lower-cased here and
+/// in the `usingComponents` keys alike.
+pub fn alipay_tag(tag: &str) -> String {
+    tag.to_ascii_lowercase()
 }
 
 #[cfg(test)]

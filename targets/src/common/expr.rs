@@ -21,6 +21,52 @@ pub fn print(expr: &Expr, dialect: Dialect) -> String {
     out
 }
 
+/// JavaScript's reserved words and the names Vue 2's template compiler refuses as
+/// identifiers (its `keywordRE`), which WXML reads as plain data names.
+fn is_reserved(name: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "arguments",
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "let",
+        "new",
+        "return",
+        "static",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+    ];
+    RESERVED.contains(&name)
+}
+
 /// A JavaScript single-quoted string literal for `value`.
 pub use miniweave_compiler::ir::expr::single_quoted as js_string;
 
@@ -33,16 +79,33 @@ fn write(out: &mut String, expr: &Expr, dialect: Dialect) {
     match &expr.kind {
         ExprKind::Number(n) => out.push_str(n),
         ExprKind::String(s) => match dialect {
+            // Double-quoted strings are printed single-quoted: attribute values are written
+            // in double quotes, and Alipay's parser does not decode the `&quot;` that a `"`
+            // inside one would need (Lin UI writes class='a {{x ? "b" : ""}}').
+            Dialect::Wxml if s.raw.starts_with('"') => out.push_str(&js_string(&s.value)),
             Dialect::Wxml => out.push_str(&s.raw),
             Dialect::Js => out.push_str(&js_string(&s.value)),
         },
         ExprKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         ExprKind::Null => out.push_str("null"),
         ExprKind::Undefined => out.push_str("undefined"),
+        // A data name WXML allows and JavaScript reserves (`{{class}}`, `{{in}}`) is read from
+        // the Vue instance (`_self`, which the render function's scope holds); Vue also
+        // rejects such a word after a dot, so a member of that name is computed.
+        ExprKind::Ident(name) if dialect == Dialect::Js && is_reserved(name) => {
+            out.push_str("_self[");
+            out.push_str(&js_string(name));
+            out.push(']');
+        }
         ExprKind::Ident(name) => out.push_str(name),
         ExprKind::Member { object, property } => {
             write(out, object, dialect);
             match property {
+                Property::Name(name) if dialect == Dialect::Js && is_reserved(name) => {
+                    out.push('[');
+                    out.push_str(&js_string(name));
+                    out.push(']');
+                }
                 Property::Name(name) => {
                     out.push('.');
                     out.push_str(name);
@@ -247,13 +310,17 @@ mod tests {
     #[test]
     fn prints_both_dialects() {
         let e = parse("a ? \"x\" : 'y' + -(-b)");
-        assert_eq!(print(&e, Dialect::Wxml), "a ? \"x\" : 'y' + -(-b)");
+        // Double-quoted strings come out single-quoted, for attributes in double quotes.
+        assert_eq!(print(&e, Dialect::Wxml), "a ? 'x' : 'y' + -(-b)");
         assert_eq!(print(&e, Dialect::Js), "a ? 'x' : 'y' + -(-b)");
         let e = parse("{a: 1, ...b, c}");
         assert_eq!(print(&e, Dialect::Wxml), "{a: 1, ...b, c}");
         assert_eq!(print(&e, Dialect::Js), "Object.assign({}, {a: 1}, b, {c: c})");
         assert_eq!(print(&parse("- -a"), Dialect::Wxml), "- -a");
         assert_eq!(print(&parse("{a: {b: 1} }"), Dialect::Wxml), "{a: {b: 1} }");
+        // WXML data names that JavaScript reserves, for Vue.
+        assert_eq!(print(&parse("class + item.in"), Dialect::Js), "_self['class'] + item['in']");
+        assert_eq!(print(&parse("class + item.in"), Dialect::Wxml), "class + item.in");
     }
 
     #[test]

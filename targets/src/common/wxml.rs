@@ -26,6 +26,10 @@ pub trait Spelling {
     fn view_script(&mut self, script: &ViewScript) -> Option<(String, Vec<OutAttr>, Option<String>)>;
     /// The `src` of an `<import>`/`<include>` as this platform names the file.
     fn template_src(&self, src: &str) -> String;
+    /// Literal text as this platform's parser takes it.
+    fn text<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// `{{expr}}`, with a space where the expression itself starts or ends with a brace, so
@@ -64,7 +68,7 @@ pub fn print_nodes(out: &mut String, nodes: &[Node], sp: &mut dyn Spelling) {
             Node::Text(t) => {
                 for s in &t.segments {
                     match s {
-                        Segment::Literal(text) => out.push_str(text),
+                        Segment::Literal(text) => out.push_str(&sp.text(text)),
                         Segment::Expr(e) => out.push_str(&mustache(e)),
                     }
                 }

@@ -165,18 +165,6 @@ impl Loader<'_> {
             let dir = dir_of(path).to_string();
             for (tag, written) in &model.using_components {
                 let origin = Origin { file: doc.file.clone(), span: doc.span_at(["usingComponents", tag.as_str()]) };
-                if tag.bytes().any(|b| b.is_ascii_uppercase()) {
-                    let span =
-                        doc.json.get("usingComponents").and_then(|u| u.member(tag)).map_or(origin.span, |m| m.key_span);
-                    self.diags.push(
-                        Diagnostic::warning(
-                            "config::uppercase-tag",
-                            format!("component tag `{tag}` has upper-case letters"),
-                        )
-                        .at(&doc.file, span, "Alipay does not support upper-case component tags")
-                        .help(format!("name it `{}`", crate::template::lower::dash_case(tag))),
-                    );
-                }
                 if let Some(component) = self.component_ref(&dir, written, &origin) {
                     components.insert(tag.clone(), component);
                 }

@@ -147,7 +147,8 @@ fn expression_errors_point_into_the_file() {
 fn dash_case_suggestions() {
     assert_eq!(dash_case("userName"), "user-name");
     assert_eq!(dash_case("data-userId"), "data-user-id");
-    let (_, d) = lower_for("<view data-userId=\"x\" openType=\"y\"/><view data-userId=\"z\"/>", Target::Wechat);
+    let (_, d) =
+        lower_for("<view data-userId=\"x\" openType=\"y\"/><view data-userId=\"z\"/><mp-indexList/>", Target::Wechat);
     assert_eq!(d.len(), 1, "once per name per file, and only where WeChat changes the meaning: {d:?}");
     assert_eq!(d[0].code, "template::uppercase-name");
     assert!(d[0].help.as_deref().unwrap().contains("data-user-id"));
