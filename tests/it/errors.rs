@@ -95,3 +95,27 @@ fn deeply_nested_input_is_a_diagnostic_not_a_crash() {
     assert!(err.contains("template::too-deep"), "{err}");
     assert!(!err.contains("panicked") && !err.contains("overflow"), "{err}");
 }
+
+#[test]
+fn one_run_reports_every_error_a_bad_config_key_and_an_unresolved_import_do_not_hide_the_rest() {
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/a/a\", \"pages/b/b\"], \"window\": { \"navigationBarTextStyle\": 5 } }"),
+        ("app.js", "App({})\n"),
+        ("pages/a/a.wxml", "<view>{{ a + }}</view>\n"),
+        ("pages/a/a.js", "Page({})\n"),
+        ("pages/b/b.wxml", "<view>b</view>\n"),
+        ("pages/b/b.js", "import x from './nope'\nPage({ onLoad() { wx.getWeRunData({}) } })\n"),
+    ]);
+    let output = miniweave(&["build", ".", "--target", "alipay", "--color", "never"], dir.path());
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    for header in [
+        "app.json:1:78: error[config::wrong-type]",
+        "pages/a/a.wxml:1:14: error[template::bad-expression]",
+        "pages/b/b.js:1:15: error[script::unresolved]",
+        "pages/b/b.js:2:19: error[script::api]",
+    ] {
+        assert!(err.lines().any(|l| l == header), "missing `{header}` in:\n{err}");
+    }
+    assert!(!dir.path().join("dist").exists(), "nothing is written");
+}

@@ -72,7 +72,9 @@ impl ConfigDoc {
 }
 
 /// Parses (preprocessed) JSONC `text`, at `base` in `file`, and checks it against `kind`'s
-/// schema. Returns the document (`None` when it has an error) and the schema's findings.
+/// schema. Returns the document (`None` when it is not a JSON object) and the schema's
+/// findings: a document with a wrong value is still returned, so one bad key does not hide
+/// the problems of the rest of the project (the build fails on the error all the same).
 ///
 /// An unknown key in one of WeChat's configs is a warning: WeChat's schema gains keys every
 /// month (`__lazyCodeLoadingChunk`, `rendererOptions.skyline.*`), and WeChat itself only
@@ -125,15 +127,14 @@ pub fn parse(
             d
         })
         .collect::<Vec<_>>();
-    let doc = (!found.iter().any(Diagnostic::is_error)).then(|| ConfigDoc { json, file: file.clone() });
-    (doc, found)
+    (Some(ConfigDoc { json, file: file.clone() }), found)
 }
 
 /// [`parse`] for `miniweave.json`, where every finding is an error.
 pub fn parse_project(text: &str, file: &Arc<SourceFile>) -> Result<ConfigDoc, Vec<Diagnostic>> {
     match parse(text, 0, file, ConfigKind::Project) {
-        (Some(doc), _) => Ok(doc),
-        (None, found) => Err(found),
+        (Some(doc), found) if found.is_empty() => Ok(doc),
+        (_, found) => Err(found),
     }
 }
 

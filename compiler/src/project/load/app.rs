@@ -122,9 +122,19 @@ impl Loader<'_> {
         match config::model::<AppModel>(config) {
             Ok(m) => Some(m),
             Err(d) => {
-                self.error(d);
+                self.model_error(d);
                 None
             }
+        }
+    }
+
+    /// A config that cannot be read into its model: reported unless the schema already
+    /// reported an error in that file (the same wrong value, said twice).
+    pub(super) fn model_error(&mut self, d: Diagnostic) {
+        let file = d.file.as_ref().map(|f| f.name().to_string());
+        let known = self.diags.iter().any(|e| e.is_error() && e.file.as_ref().map(|f| f.name().to_string()) == file);
+        if !known {
+            self.error(d);
         }
     }
 

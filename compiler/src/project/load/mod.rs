@@ -77,8 +77,9 @@ struct Loader<'a> {
     extended_libs: BTreeSet<String>,
 }
 
-/// Loads the project for one target. Returns the project when nothing was an error, and
-/// every diagnostic found (warnings included) either way.
+/// Loads the project for one target: the project (`None` only when there is no usable app),
+/// with whatever failed to load left out, and every diagnostic found (warnings included).
+/// A project with an error may be emitted to find more problems, but never written.
 pub fn load(
     layout: &Layout,
     files: &FileSet,
@@ -127,8 +128,9 @@ pub fn load(
     if layout.options.gaps_warn() {
         crate::diagnostics::tolerate_platform_gaps(&mut loader.diags);
     }
-    let has_errors = loader.diags.iter().any(Diagnostic::is_error);
-    let project = (!has_errors).then(|| Project {
+    // The project is returned even when something in it is an error, so the backends report
+    // their own problems in the same run (every error at once); it is never written then.
+    let project = Some(Project {
         target: options.target,
         root: layout.root.clone(),
         name: layout.name.clone(),

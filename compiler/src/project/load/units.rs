@@ -154,7 +154,7 @@ impl Loader<'_> {
             Some(doc) => match config::model::<UnitModel>(doc) {
                 Ok(m) => m,
                 Err(d) => {
-                    self.error(d);
+                    self.model_error(d);
                     return None;
                 }
             },
