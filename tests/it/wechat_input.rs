@@ -293,3 +293,23 @@ fn alipay_and_weibo_get_spellings_their_parsers_take() {
         judge(target, &out.join(target));
     }
 }
+
+#[test]
+fn class_names_alipay_reserves_are_renamed_there_in_styles_and_templates() {
+    let dir = native_page(
+        "<view class=\"a-section row\" hover-class=\"am-hover\">x</view>\n<view class=\"x-{{n}} a-{{n}}\">y</view>\n",
+        &[(
+            "pages/index/index.wxss",
+            ".a-section { color: red; }\n.row .am-hover { color: blue; }\n.a-1 { color: green; }\n",
+        )],
+    );
+    let (out, warnings) = build_all(dir.path());
+    assert!(warnings.is_empty(), "{:?}", lines(&warnings));
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    assert!(axml.contains("class=\"mw-a-section row\" hover-class=\"mw-am-hover\""), "{axml}");
+    assert!(axml.contains("class=\"x-{{n}} mw-a-{{n}}\""), "{axml}");
+    let acss = read(out.join("alipay/pages/index/index.acss"));
+    assert!(acss.contains(".mw-a-section") && acss.contains(".row .mw-am-hover") && acss.contains(".mw-a-1"), "{acss}");
+    assert!(read(out.join("wechat/pages/index/index.wxml")).contains("class=\"a-section row\""));
+    judge("alipay", &out.join("alipay"));
+}

@@ -250,7 +250,6 @@ pub const PLATFORM_GAPS: &[&str] = &[
     "project::extended-lib",
     "script::page-component",
     "style::attribute-selector",
-    "style::reserved-class",
     "template::model",
     "template::view-script-handler",
 ];

@@ -2,6 +2,7 @@
 
 pub mod components;
 mod config;
+pub mod reserved_classes;
 pub mod template;
 
 use std::collections::BTreeSet;
@@ -183,6 +184,7 @@ fn emit_unit(
     replace_undeclared_tags(unit, &mut nodes);
     type_static_attributes(project, unit, &mut nodes);
     let scope_helper = scope_unit(unit, &mut nodes, styles, Helper::Sjs);
+    reserved_classes::unreserve_classes(&mut nodes);
     if scope_helper {
         let runtime = format!("{}/scope.wxs", runtime_dir(project, &unit.path));
         let src = relative(dir_of(&unit.path), &runtime);

@@ -50,7 +50,7 @@ pub struct ClassScope<'a> {
 /// Attributes of built-in components whose values are class names (WeChat's component docs:
 /// `hover-class` on view/button/navigator, `placeholder-class` on input/textarea,
 /// `indicator-class`/`mask-class` on picker-view).
-const CLASS_ATTRIBUTES: &[&str] = &["class", "hover-class", "placeholder-class", "indicator-class", "mask-class"];
+pub const CLASS_ATTRIBUTES: &[&str] = &["class", "hover-class", "placeholder-class", "indicator-class", "mask-class"];
 
 fn string(value: &str, span: Span) -> Expr {
     Expr { kind: ExprKind::String(StrLit::new(value)), span }

@@ -23,8 +23,6 @@ use super::Role;
 struct Lint<'s> {
     sheet: &'s StyleSheet,
     component: bool,
-    /// The class names are emitted with a scope prefix (so none starts `a-`/`am-`).
-    scoped: bool,
     target: Target,
     /// Where the style rule being visited starts (its selectors have no spans of their own);
     /// turned into a span only when something is reported.
@@ -83,20 +81,6 @@ impl Lint<'_> {
                             .help("give the elements a class, or keep the rule in a /* #if !alipay */ branch"),
                     )
                 }
-                Component::Class(name)
-                    if self.target == Target::Alipay
-                        && !self.scoped
-                        && (name.0.starts_with("a-") || name.0.starts_with("am-")) =>
-                {
-                    self.push(
-                        Diagnostic::error(
-                            "style::reserved-class",
-                            format!("Alipay reserves class names starting `a-` or `am-` (`.{}`)", name.0),
-                        )
-                        .at(file, span(), "in this rule")
-                        .help("rename the class"),
-                    )
-                }
                 Component::ID(_)
                 | Component::LocalName(_)
                 | Component::AttributeInNoNamespaceExists { .. }
@@ -150,14 +134,7 @@ impl<'i> Visitor<'i> for Lint<'_> {
 /// The problems with `css` (the parse of `sheet`) on `target`. The visitor API takes the sheet
 /// mutably; nothing is changed.
 pub fn check(css: &mut Css, sheet: &StyleSheet, role: &Role, target: Target) -> Vec<Diagnostic> {
-    let mut lint = Lint {
-        sheet,
-        component: matches!(role, Role::Component(_)),
-        scoped: matches!(role, Role::Component(Some(_))),
-        target,
-        at: (0, 1),
-        found: Vec::new(),
-    };
+    let mut lint = Lint { sheet, component: matches!(role, Role::Component(_)), target, at: (0, 1), found: Vec::new() };
     let _ = css.visit(&mut lint);
     lint.found
 }

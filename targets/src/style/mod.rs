@@ -110,6 +110,9 @@ pub fn emit(
         scope::scope_sheet(&mut css, scoping, target.target);
     }
     scope::deep_to_descendant(&mut css);
+    if target.target == Target::Alipay {
+        crate::alipay::reserved_classes::unreserve_selectors(&mut css);
+    }
     if target.target == Target::Weibo {
         units::rpx_to_vw(&mut css);
         if !matches!(role, Role::Component(_)) {

@@ -188,6 +188,11 @@ pub fn scope_sheet(css: &mut Css, scoping: &Scoping, target: Target) {
     let _ = css.visit(&mut Selectors { f: &f, host: Some((scoping, target)) });
 }
 
+/// Applies `f` to every component of every selector of a stylesheet.
+pub fn rename_selectors(css: &mut Css, f: &dyn Fn(&mut Component<'_>)) {
+    let _ = css.visit(&mut Selectors { f, host: None });
+}
+
 /// The class names a stylesheet's selectors name.
 pub fn class_names(css: &Css) -> std::collections::BTreeSet<String> {
     let names = std::cell::RefCell::new(std::collections::BTreeSet::new());
