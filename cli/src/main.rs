@@ -71,9 +71,15 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn print_warnings(warnings: &Diagnostics, color: bool) {
-    if !warnings.is_empty() {
-        eprint!("{}", render_diagnostics(&warnings.with_repeats_collapsed(), color));
+    if warnings.is_empty() {
+        return;
     }
+    let shown = warnings.with_repeats_collapsed();
+    eprint!("{}", render_diagnostics(&shown, color));
+    let total = warnings.len();
+    let folded =
+        if shown.len() < total { format!(" ({} shown in full, repeats folded)", shown.len()) } else { String::new() };
+    eprintln!("warning: {total} warning{}{folded}", plural(total));
 }
 
 /// One line per target: files, bytes (of which runtime), milliseconds, and where the output

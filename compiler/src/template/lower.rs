@@ -460,7 +460,7 @@ impl<'a> Lowerer<'a> {
         };
         let item = self.loop_name(directives.for_item, "item");
         let index = self.loop_name(directives.for_index, "index");
-        let key = directives.key.and_then(|k| self.key(k, &item));
+        let key = directives.key.and_then(|k| self.key(k, &item, &index));
         let body = match cond {
             Some(Cond { kind: CondKind::If, value, span }) => {
                 vec![Node::If(IfChain {
@@ -537,16 +537,21 @@ impl<'a> Lowerer<'a> {
     /// such as `{{item.id}}`, `cate-{{id}}`, nothing) is what wcc accepts with the warning
     /// "does not look like a valid key name" and WeChat then treats as a property nobody
     /// has: the list is not keyed. So it is a warning here, and the loop has no key.
-    fn key(&mut self, attr: &RawAttr, item: &str) -> Option<ForKey> {
+    fn key(&mut self, attr: &RawAttr, item: &str, index: &str) -> Option<ForKey> {
         let text = attr.value.as_ref().map(|v| v.text.trim()).unwrap_or("");
         if text == "*this" {
             return Some(ForKey::This);
+        }
+        // An empty key and `{{index}}` ask for what WeChat then does, an unkeyed list (the
+        // empty one is how apps quiet the IDE's "provide wx:key" note): no warning.
+        let inner = text.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")).map(str::trim);
+        if text.is_empty() || inner == Some(index) {
+            return None;
         }
         let is_name = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$');
         if is_name(text) {
             return Some(ForKey::Property(text.to_string()));
         }
-        let inner = text.strip_prefix("{{").and_then(|t| t.strip_suffix("}}")).map(str::trim);
         let help = match inner {
             Some(p) if p == item => "write wx:key=\"*this\" to key the items by themselves".to_string(),
             Some(p) => match p.strip_prefix(item).and_then(|r| r.strip_prefix('.')).filter(|r| is_name(r)) {
