@@ -85,30 +85,22 @@ fn script(bytes: &[u8]) -> Vec<Range<usize>> {
                 regex_ok = false;
                 continue;
             }
-            b'`' => {
+            // A template literal, or the rest of one after a `${…}` substitution closes.
+            b'`' | b'}' if b == b'`' || substitutions.last() == Some(&depth) => {
+                if b == b'}' {
+                    substitutions.pop();
+                }
                 let (end, substitution) = template(bytes, i + 1);
                 i = end;
                 if substitution {
                     substitutions.push(depth);
-                    regex_ok = true;
-                } else {
-                    regex_ok = false;
                 }
+                // After `${` an expression starts (a regex may); after the closing backtick
+                // an operator is due.
+                regex_ok = substitution;
                 continue;
             }
             b'{' => depth += 1,
-            b'}' if substitutions.last() == Some(&depth) => {
-                substitutions.pop();
-                let (end, substitution) = template(bytes, i + 1);
-                i = end;
-                if substitution {
-                    substitutions.push(depth);
-                    regex_ok = true;
-                } else {
-                    regex_ok = false;
-                }
-                continue;
-            }
             b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
