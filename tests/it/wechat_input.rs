@@ -315,3 +315,50 @@ fn class_names_alipay_reserves_are_renamed_there_in_styles_and_templates() {
     assert!(read(out.join("wechat/pages/index/index.wxml")).contains("class=\"a-section row\""));
     judge("alipay", &out.join("alipay"));
 }
+
+#[test]
+fn weui_from_use_extended_lib_is_wechats_own_there_and_the_npm_package_elsewhere() {
+    let mut files = vec![
+        ("app.json", "{ \"pages\": [\"pages/index/index\"], \"useExtendedLib\": { \"weui\": true } }"),
+        ("app.js", "App({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"mp-cells\": \"weui-miniprogram/cells/cells\" } }"),
+        ("pages/index/index.wxml", "<mp-cells>x</mp-cells>\n"),
+        ("pages/index/index.js", "Page({})\n"),
+    ];
+    let dir = crate::support::project(&files);
+    let out = dir.path().join("dist");
+    let Err(miniweave::BuildError::Partial { failed, diagnostics, report }) =
+        miniweave::build(&miniweave::BuildOptions::new(dir.path()).targets(miniweave::Target::ALL).out_dir(&out))
+    else {
+        panic!("expected WeChat alone to build");
+    };
+    assert_eq!(failed, [miniweave::Target::Alipay, miniweave::Target::Weibo]);
+    assert_eq!(report.targets.len(), 1);
+    let text = miniweave::render_diagnostics(&diagnostics, false);
+    assert!(
+        text.contains("pages/index/index.json:1:36: error[project::extended-lib]")
+            && text.contains("npm install weui-miniprogram"),
+        "{text}"
+    );
+    assert!(read(out.join("wechat/pages/index/index.json")).contains("\"weui-miniprogram/cells/cells\""));
+    judge("wechat", &out.join("wechat"));
+    // With the npm package installed, Alipay and Weibo build it.
+    files.extend([
+        (
+            "node_modules/weui-miniprogram/package.json",
+            "{ \"name\": \"weui-miniprogram\", \"miniprogram\": \"miniprogram_dist\" }",
+        ),
+        ("node_modules/weui-miniprogram/miniprogram_dist/cells/cells.json", "{ \"component\": true }"),
+        (
+            "node_modules/weui-miniprogram/miniprogram_dist/cells/cells.wxml",
+            "<view class=\"weui-cells\"><slot/></view>\n",
+        ),
+        ("node_modules/weui-miniprogram/miniprogram_dist/cells/cells.js", "Component({})\n"),
+    ]);
+    let dir = crate::support::project(&files);
+    let (out, _) = build_all(dir.path());
+    assert!(read(out.join("alipay/pages/index/index.json")).contains("miniprogram_npm/weui-miniprogram/cells/cells"));
+    assert!(!out.join("wechat/miniprogram_npm").exists(), "WeChat does not ship its own library");
+    judge("alipay", &out.join("alipay"));
+    judge("weibo", &out.join("weibo"));
+}
