@@ -362,3 +362,40 @@ fn weui_from_use_extended_lib_is_wechats_own_there_and_the_npm_package_elsewhere
     judge("alipay", &out.join("alipay"));
     judge("weibo", &out.join("weibo"));
 }
+
+#[test]
+fn two_way_binding_on_a_custom_component_builds_for_every_target() {
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        ("app.js", "App({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"field\": \"/components/field/field\" } }"),
+        (
+            "pages/index/index.wxml",
+            "<field model:value=\"{{form.name}}\"/>\n<field model:value=\"{{a}}\" model:other=\"{{b}}\"/>\n",
+        ),
+        ("pages/index/index.js", "Page({ data: { form: { name: '' }, a: '', b: '' } })\n"),
+        ("components/field/field.json", "{ \"component\": true }"),
+        ("components/field/field.wxml", "<input value=\"{{value}}\" bindinput=\"onInput\"/>\n"),
+        (
+            "components/field/field.js",
+            "Component({ properties: { value: String, other: String }, methods: { onInput(e) { this.setData({ value: e.detail.value }) } } })\n",
+        ),
+    ]);
+    // One two-way property per component (the runtime reads one path from the dataset).
+    let diagnostics = crate::support::try_build(dir.path(), &[miniweave::Target::Alipay]).unwrap_err();
+    let found = lines(&diagnostics);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("pages/index/index.wxml:2:28: error[template::model]"), "{found:?}");
+    std::fs::write(dir.path().join("pages/index/index.wxml"), "<field model:value=\"{{form.name}}\"/>\n").unwrap();
+    let (out, _) = build_all(dir.path());
+    let axml = read(out.join("alipay/pages/index/index.axml"));
+    assert!(
+        axml.contains("value=\"{{form.name}}\" onMwModelValue=\"__mwModel\" data-mw-model=\"form.name\""),
+        "{axml}"
+    );
+    let vue = read(out.join("weibo/src/pages/index/index.vue"));
+    assert!(vue.contains(":value=\"form.name\" @mw-model-value=\"__model('form.name', $event)\""), "{vue}");
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
+}

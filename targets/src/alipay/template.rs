@@ -296,7 +296,7 @@ impl Spelling for AlipaySpelling {
         }
         for m in &models {
             self.runtime.insert("model");
-            attrs.push((m.span.start, OutAttr::new(format!("on{}", pascal_case(m.event)), "__mwModel")));
+            attrs.push((m.span.start, OutAttr::new(format!("on{}", pascal_case(&m.event)), "__mwModel")));
             attrs.push((m.span.start, OutAttr::new("data-mw-model", m.path.clone())));
         }
         attrs.sort_by_key(|(at, _)| *at);

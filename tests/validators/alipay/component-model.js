@@ -534,6 +534,19 @@ check('rt.model: model:value sets the data path, then the user\'s handler gets t
   world.fire(c, node(world, rel, 'v'), 'onInput', { detail: { value: 'z' } });
   assert.equal(c.data.v, 'z');
 }, ['component', 'page', 'model']);
+check('rt.model: model:value on a custom component updates the parent\'s path when the component sets the property itself', (world, rt) => {
+  world.define('page', 'x/field-host', rt.page({ data: { name: 'Ann' } }), '<view/>');
+  const page = world.openPage('x/field-host');
+  const rel = define(world, rt, 'x/field', { properties: { value: String }, methods: { type(v) { this.setData({ value: v, other: 1 }); } } });
+  // What the compiler writes for <field model:value="{{name}}"/>: value, onMwModelValue, data-mw-model.
+  const c = world.mount(rel, { value: 'Ann', onMwModelValue: (e) => page.__mwModel(e), 'data-mw-model': 'name' });
+  assert.equal(page.data.name, 'Ann', 'the parent\'s own value does not echo back');
+  c.type('Bob');
+  assert.equal(page.data.name, 'Bob');
+  const plain = world.mount(rel, { value: 'x' });
+  plain.type('y');
+  assert.equal(plain.data.value, 'y', 'without model: the component keeps its own value');
+}, ['component', 'page', 'model']);
 
 // ---- Running -----------------------------------------------------------------------------------
 
@@ -611,7 +624,7 @@ const MUTATIONS = [
   },
   {
     name: 'props are not copied into data',
-    file: 'miniweave_runtime/component.js', from: 'if (any) me.setData(set);', to: '',
+    file: 'miniweave_runtime/component.js', from: '    me.setData(set);\n    me.__mwFromParent = 0;', to: '    me.__mwFromParent = 0;',
     expect: ['card: title from the page', 'card: show-footer', 'todo-item: item and index', 'empty-state:', 'rt.component: property defaults'],
   },
   {

@@ -293,6 +293,25 @@ async function behaviourTests(rt) {
     warnings = []
   })
 
+  await test('model:value on a custom component: the component\'s own setData of the property updates the parent\'s path', async () => {
+    rt.register({ properties: { value: { type: String, value: '' } }, methods: { type(v) { this.setData({ value: v }) } } })
+    const Field = withTemplate(rt.component({ path: 'c/field' }), '<view class="mw-host">{{ value }}</view>')
+    rt.register({ data: { name: 'Ann' } })
+    // What the compiler writes for <field model:value="{{name}}"/>.
+    const P = withTemplate(rt.page({ path: 'pages/m/m', components: { field: Field } }),
+      '<view class="mw-page"><field :value="name" @mw-model-value="__model(\'name\', $event)"></field><field class="plain" :value="name"></field></view>')
+    const vm = mount(P)
+    const [bound, plain] = vm.$children
+    eq(vm.data.name, 'Ann', 'the parent\'s value does not echo back')
+    bound.type('Bob')
+    await tick()
+    eq([vm.data.name, plain.$el.textContent], ['Bob', 'Bob'], 'the path is set, and flows to every user')
+    plain.type('Cy')
+    await tick()
+    eq(vm.data.name, 'Bob', 'a component without model: keeps its value to itself')
+    warnings = []
+  })
+
   await test('events: __ev builds WeChat events (detail, dataset, mark), triggerEvent reaches the parent, missing handlers are ignored', async () => {
     rt.register({ methods: { ping() { this.triggerEvent('ping', { n: 1 }, { bubbles: true }) } } })
     const Child = withTemplate(rt.component({ path: 'c/child' }), '<view class="mw-host"><view class="ping" @tap.stop="__ev(\'ping\', $event)">p</view></view>')

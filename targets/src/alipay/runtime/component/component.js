@@ -36,9 +36,17 @@ rt.component = function (o) {
       }
     }),
     onInit: function () {
-      var me = this;
+      var me = this, set = me.setData;
       // WeChat's this.properties is this.data.
       Object.defineProperty(me, 'properties', { get: function () { return me.data; } });
+      // model:prop on this component's tag (the compiler's onMwModel<Prop> prop): WeChat updates
+      // the parent's path whenever the component sets that property itself, not when the parent
+      // passes a value (__mwProps marks those).
+      me.setData = function (d, cb) {
+        set.call(me, d, cb);
+        if (me.__mwFromParent) return;
+        for (var k in d) if (defs[k] && typeof me.props[__mwModelProp(k)] == 'function') me.triggerEvent('mw-model-' + k, { value: d[k] });
+      };
       on.created.call(me);
       __mwProps(me, me.props, props, defs);
       on.attached.call(me);
@@ -91,7 +99,11 @@ function __mwProps(me, next, prev, defs) {
       any = 1;
     }
   }
-  if (any) me.setData(set);
+  if (any) {
+    me.__mwFromParent = 1;
+    me.setData(set);
+    me.__mwFromParent = 0;
+  }
   for (k in old) if ((f = defs[k].f) && set[k] !== old[k]) (me[f] || f).call(me, set[k], old[k]);
 }
 // The host's data-* props (Alipay passes every attribute in this.props: 使用自定义组件.md) as
@@ -102,6 +114,10 @@ function __mwDataset(p) {
     if (k.slice(0, 5) == 'data-') d[__mwCase(k.slice(5).toLowerCase(), /-(.)/g)] = p[k];
   }
   return d;
+}
+// The function prop a parent's model:k binding passes (triggerEvent's naming of 'mw-model-' + k).
+function __mwModelProp(k) {
+  return 'on' + __mwCase('mw-model-' + k, /(?:^|[-_:]+)(.?)/g);
 }
 function __mwCase(s, re) {
   return s.replace(re, function (m, c) { return c.toUpperCase(); });

@@ -80,7 +80,12 @@ function __mwVue(x, f, v) {
     },
     methods: Object.assign({
       setData(p, cb) {
-        for (const k in p) __mwSet(this, k, p[k]);
+        for (const k in p) {
+          __mwSet(this, k, p[k]);
+          // model:k on this component's tag: WeChat updates the parent's path whenever the
+          // component sets that property itself (a parent's value arrives as a prop instead).
+          if (this.$props && k in this.$props && this.$listeners['mw-model-' + k]) this.triggerEvent('mw-model-' + k, { value: p[k] });
+        }
         if (cb) this.$nextTick(cb);
       },
       // Vue events do not bubble: the bubbles/composed/capturePhase options are ignored.
