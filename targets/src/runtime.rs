@@ -39,10 +39,11 @@ fn parse(name: &'static str, text: &'static str) -> Snippet {
 }
 
 /// The snippet `<group>/<name>` (group is `<target>/<module>`), or the shared one in
-/// `common/<module>`.
+/// `common/<module>`, or in `common/constructors` (constructor code the Alipay `component`
+/// and Weibo `vue` modules share).
 pub fn snippet(group: &str, name: &str) -> Option<Snippet> {
     let module = group.split_once('/').map_or(group, |(_, m)| m);
-    [group.to_string(), format!("common/{module}")].into_iter().find_map(|g| {
+    [group.to_string(), format!("common/{module}"), "common/constructors".to_string()].into_iter().find_map(|g| {
         let key = format!("{g}/{name}");
         SNIPPETS.iter().find(|(k, _)| *k == key).map(|(k, text)| parse(&k[g.len() + 1..], text))
     })

@@ -189,23 +189,19 @@ fn more_forms_from_real_apps_build_everywhere() {
         ("pages/index/index.js", "const three = require('./three-lib')\nPage({ data: { v: three.v } })\n"),
         ("miniprogram_npm/three-lib/index.js", "module.exports = { v: 1 }\n"),
     ]);
-    // Alipay and Weibo cannot map a page built with Component() yet (script::page-component,
-    // issue 9's note); WeChat and the warnings are what this test is about.
-    let out = dir.path().join("dist");
-    let Err(miniweave::BuildError::Partial { failed, diagnostics: warnings, .. }) =
-        miniweave::build(&miniweave::BuildOptions::new(dir.path()).targets(miniweave::Target::ALL).out_dir(&out))
-    else {
-        panic!("expected WeChat alone to build");
-    };
-    assert_eq!(failed, [miniweave::Target::Alipay, miniweave::Target::Weibo]);
-    assert!(warnings.errors().all(|d| d.code == "script::page-component"), "{:?}", lines(&warnings));
+    let (out, warnings) = build_all(dir.path());
     for code in ["project::page-and-component", "project::missing-custom-tab-bar", "template::unquoted-value"] {
         assert_eq!(warnings_with(&warnings, code).len(), 1, "{code}: {:?}", lines(&warnings));
     }
     assert!(read(out.join("wechat/pages/index/index.wxml")).contains("src=\"https://example.com/a.png\""));
     assert!(out.join("wechat/miniprogram_npm/three-lib/index.js").is_file());
     assert!(read(out.join("wechat/app.json")).contains("\"@tabIcon\""));
-    judge("wechat", &out.join("wechat"));
+    // The page built with Component() is a Page on Alipay, through the runtime's pageOptions.
+    let home = read(out.join("alipay/pages/home/home.js"));
+    assert!(home.contains("Page(__mwRt.page(__mwRt.pageOptions({"), "{home}");
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
 }
 
 #[test]

@@ -248,7 +248,6 @@ pub const PLATFORM_GAPS: &[&str] = &[
     "weibo::unsupported",
     "weibo::subpackages",
     "project::extended-lib",
-    "script::page-component",
     "style::attribute-selector",
     "template::model",
     "template::view-script-handler",

@@ -145,20 +145,30 @@ impl VisitMut for Mapper<'_> {
             callee.visit_mut_with(self);
             return;
         };
-        let rule = self.rule(ident);
+        let mut rule = self.rule(ident);
         if rule.is_some() {
             self.note_options(&call.args);
         }
-        // WeChat builds a page with Component() too; the runtimes map Page() options to
-        // pages and Component() options to components only.
-        if rule.is_some() && ident.sym == *"Component" && self.env.unit == Some(UnitKind::Page) && !self.env.script.npm
-        {
-            let platform = self.rules.platform;
-            self.diagnostics.push(
-                Diagnostic::error("script::page-component", format!("a page built with Component() cannot be mapped for {platform} yet"))
-                    .at(&self.env.script.file, self.env.span(ident.span), "Component() in a page")
-                    .help("build the page with Page({ data, onLoad, ...handlers }), or keep this version in an #if wechat branch"),
-            );
+        // WeChat builds a page with Component() too: the runtime's `pageOptions` turns the
+        // options into Page() options. Where Page() is wrapped (Alipay), the call becomes
+        // Page(rt.page(rt.pageOptions(o))); where both register their options (Weibo), the
+        // page's rt.page converts what it finds.
+        if rule.is_some() && ident.sym == *"Component" && self.env.unit == Some(UnitKind::Page) {
+            self.use_fn("pageOptions");
+            if let Some((_, page @ Rewrite::Wrap(_))) = self.rules.rewrites.iter().find(|(name, _)| *name == "Page") {
+                let Expr::Ident(ident) = &mut **callee else { return };
+                ident.sym = "Page".into();
+                let args = std::mem::take(&mut call.args);
+                let options = CallExpr {
+                    span: DUMMY_SP,
+                    ctxt: SyntaxContext::empty(),
+                    callee: Callee::Expr(runtime_member("pageOptions")),
+                    args,
+                    type_args: None,
+                };
+                call.args = vec![ExprOrSpread { spread: None, expr: Box::new(Expr::Call(options)) }];
+                rule = Some(*page);
+            }
         }
         match rule {
             Some(Rewrite::Wrap(f)) => {

@@ -534,6 +534,20 @@ check('rt.model: model:value sets the data path, then the user\'s handler gets t
   world.fire(c, node(world, rel, 'v'), 'onInput', { detail: { value: 'z' } });
   assert.equal(c.data.v, 'z');
 }, ['component', 'page', 'model']);
+check('rt.pageOptions: a page built with Component() runs as a Page: query into properties, lifetimes around the page hooks, methods as page functions', (world, rt) => {
+  const log = [];
+  world.define('page', 'x/cpage', rt.page(rt.pageOptions({
+    properties: { id: Number, title: String },
+    data: { n: 1 },
+    lifetimes: { created() { log.push('created'); }, attached() { log.push(['attached', this.data.id]); }, ready() { log.push('ready'); }, detached() { log.push('detached'); } },
+    pageLifetimes: { show() { log.push('show'); } },
+    methods: { onLoad(q) { log.push(['onLoad', q.id, this.data.title]); }, bump() { this.setData({ n: this.data.n + 1 }); } },
+  })), '<view/>');
+  const page = world.openPage('x/cpage', { id: '7', title: 'T' });
+  assert.deepEqual(log, ['created', ['attached', 7], ['onLoad', '7', 'T'], 'show', 'ready']);
+  page.bump();
+  assert.equal(page.data.n, 2);
+}, ['page', 'pageOptions']);
 check('rt.model: model:value on a custom component updates the parent\'s path when the component sets the property itself', (world, rt) => {
   world.define('page', 'x/field-host', rt.page({ data: { name: 'Ann' } }), '<view/>');
   const page = world.openPage('x/field-host');
@@ -691,6 +705,11 @@ const MUTATIONS = [
     name: 'selectComponent finds nothing',
     file: 'miniweave_runtime/component.js', from: 'return this.$selectComponent(s);', to: 'return null;',
     expect: ['rt.select:'],
+  },
+  {
+    name: 'a Component() page runs no attached hook',
+    file: 'miniweave_runtime/component.js', from: 'if (attached) attached.call(this);', to: '',
+    expect: ['rt.pageOptions:'],
   },
   {
     name: 'model sets nothing',

@@ -7,7 +7,7 @@
 //   first, the rest in name order (byte order, as Rust's BTreeSet sorts);
 // - each snippet without its leading `//` lines, trailing white space trimmed, then one newline.
 // A snippet is `targets/src/<target>/runtime/<module>/<name>.js`, else the shared
-// `targets/src/common/runtime/<module>/<name>.js`. In an `api` module a wanted name with no snippet
+// `targets/src/common/runtime/<module>/<name>.js`, else `targets/src/common/runtime/constructors/`. In an `api` module a wanted name with no snippet
 // file is the generic adapter `api.<name> = __mwSame('<name>');` and pulls in `_core`
 // (targets/src/common/mod.rs `assemble_api`); in any other module it is an error.
 //
@@ -15,7 +15,8 @@
 //   node tests/validators/lib/assemble-runtime.js <target> <module> [names...] --out <file>
 //   node tests/validators/lib/assemble-runtime.js --sizes <target> <module> [names...]     # bytes, to stderr
 //
-// Without names: every snippet of the folder (what their needs pull in from common/ too).
+// Without names: every snippet of the folder, and of common/constructors for the component and
+// vue modules (what their needs pull in from common/ too).
 // <target>/<module> is one of alipay/api, alipay/component, weibo/api, weibo/vue. --sizes prints
 // each chosen snippet's bytes, then the module's raw and minified size (terser, a transitive
 // dependency here, used only to measure).
@@ -54,7 +55,7 @@ function snippetNames(target, module) {
 
 /** The file of snippet `name`: the target's own, else the shared one in common/; null if neither. */
 function snippetFile(target, module, name) {
-  return [folder(target, module), folder('common', module)].map((d) => path.join(d, `${name}.js`)).find((f) => fs.existsSync(f)) || null
+  return [folder(target, module), folder('common', module), folder('common', 'constructors')].map((d) => path.join(d, `${name}.js`)).find((f) => fs.existsSync(f)) || null
 }
 
 /**
@@ -86,7 +87,9 @@ function readSnippet(target, module, name) {
 /** The snippet names a module made of `names` holds (their needs included), in module order. */
 function resolve(target, module, names) {
   const chosen = new Set()
-  const queue = [...(names == null ? snippetNames(target, module) : names)]
+  // Every snippet: the folder's, and for the constructor modules the ones they share.
+  const every = () => snippetNames(target, module).concat(module == 'api' ? [] : snippetNames('common', 'constructors'))
+  const queue = [...(names == null ? every() : names)]
   while (queue.length) {
     const n = queue.shift()
     if (chosen.has(n)) continue

@@ -412,6 +412,25 @@ async function behaviourTests(rt) {
     eq([vm.route, typeof vm.onLoad, typeof vm.onTopic, vm.$el.textContent], ['pages/w/w', 'function', 'function', 'V'], 'route, methods, data, WXS')
   })
 
+  await test('page built with Component(): query into properties, lifetimes around the page hooks, methods as page functions', async () => {
+    const log = []
+    rt.register({
+      properties: { id: Number },
+      data: { n: 1 },
+      lifetimes: { attached() { log.push(['attached', this.data.id]) } },
+      pageLifetimes: { show() { log.push('show') } },
+      methods: { onLoad(q) { log.push(['onLoad', q.id]) }, bump() { this.setData({ n: this.data.n + 1 }) } },
+    })
+    const P = withTemplate(rt.page({ path: 'pages/c/c' }), '<view class="mw-page">{{ n }}</view>')
+    const vm = mount(P)
+    P.wbox.onLoad.call(vm, { queryParams: { id: '7' } })
+    P.wbox.onShow.call(vm)
+    vm.bump()
+    await tick()
+    eq(log, [['attached', 7], ['onLoad', '7'], 'show'], 'the hooks in WeChat\'s order, the property from the query')
+    eq(vm.$el.textContent, '2', 'a method is a page function')
+  })
+
   await test('app/getApp/pages: App options exported, onLaunch once before onShow, getCurrentPages', async () => {
     const log = []
     const o = rt.app({ globalData: { n: 0 }, onLaunch() { this.globalData.n++; log.push('launch') }, onShow() { log.push('show') } })

@@ -1,7 +1,10 @@
 // Page(): the recorded WeChat options as Vue 2 options, lifecycles in the `wbox` block WBox calls (PLATFORMS.md §6.2, §7.1 page script shape)
 // needs: _core, register
 rt.page = function (x) {
-  const o = rt.register.o || {}, f = __mwFlat({ behaviors: o.behaviors, data: o.data }), h = {};
+  let o = rt.register.o || {};
+  // A page built with Component() (rt.pageOptions is emitted when the program has one).
+  if (rt.pageOptions) o = rt.pageOptions(o);
+  const f = __mwFlat({ behaviors: o.behaviors, data: o.data }), h = {};
   rt.register.o = null;
   // WeChat: functions are methods; `data` and any other value are data.
   for (const k in o) typeof o[k] == 'function' ? (f.m[k] = o[k]) : k == 'data' || k == 'behaviors' || (f.d[k] = o[k]);
