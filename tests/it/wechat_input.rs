@@ -395,3 +395,18 @@ fn two_way_binding_on_a_custom_component_builds_for_every_target() {
         judge(target, &out.join(target));
     }
 }
+
+#[test]
+fn a_wxs_module_named_this_and_a_leading_deep_combinator_build_everywhere() {
+    let dir = native_page(
+        "<wxs module=\"this\">module.exports = { f: function (x) { return x } }</wxs>\n<view class=\"a\">{{this.f(1)}}</view>\n",
+        &[("pages/index/index.wxss", "/deep/ .b { color: red; }\n.a /deep/ .c { color: blue; }\n")],
+    );
+    let (out, _) = build_all(dir.path());
+    let wxss = read(out.join("wechat/pages/index/index.wxss"));
+    assert!(wxss.starts_with(".b {") && wxss.contains(".a .c {"), "{wxss}");
+    assert!(read(out.join("weibo/src/pages/index/index.vue")).contains("{{ _self['this'].f(1) }}"));
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
+}

@@ -165,6 +165,8 @@ fn problem(Error { kind, loc }: &Error<ParserError<'_>>) -> Problem {
 /// *zoom: 1; }` would lose the colour. So the declarations it skipped are blanked out and the
 /// text parsed again, and the problems reported are the first parse's.
 pub fn parse_raw(padded: &str) -> Raw {
+    let unled = blank_leading_deep(padded);
+    let padded = unled.as_deref().unwrap_or(padded);
     let first = parse_once(padded);
     let Some(blanked) = blank_skipped_declarations(padded, &first.recovered) else { return first };
     let second = parse_once(&blanked);
@@ -175,6 +177,45 @@ pub fn parse_raw(padded: &str) -> Raw {
         }
     }
     Raw { css: second.css, fatal: second.fatal, recovered }
+}
+
+/// `padded` with each `/deep/` that starts a selector turned to spaces (`/deep/ .b { }`,
+/// which wcsc accepts and lightningcss reads as a dangling combinator): the selector is then
+/// `.b`, as a `/deep/` between two selectors is a descendant combinator. `None` when there is
+/// none.
+fn blank_leading_deep(padded: &str) -> Option<String> {
+    const DEEP: &str = "/deep/";
+    let b = padded.as_bytes();
+    let mut starts = Vec::new();
+    let (mut i, mut at_selector_start) = (0, true);
+    while i < b.len() {
+        if b[i..].starts_with(DEEP.as_bytes()) {
+            if at_selector_start {
+                starts.push(i);
+            }
+            i += DEEP.len();
+            at_selector_start = false;
+            continue;
+        }
+        if let Some(next) = skip_quoted(b, i) {
+            i = next;
+            continue;
+        }
+        match b[i] {
+            b'{' | b'}' | b',' | b';' => at_selector_start = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => at_selector_start = false,
+        }
+        i += 1;
+    }
+    if starts.is_empty() {
+        return None;
+    }
+    let mut out = padded.to_string();
+    for at in starts {
+        out.replace_range(at..at + DEEP.len(), "      ");
+    }
+    Some(out)
 }
 
 /// `padded` with each declaration a recovered problem sits in turned to spaces (line breaks
@@ -415,6 +456,18 @@ mod tests {
         let codes: Vec<(&str, usize)> =
             parsed.diagnostics.iter().map(|d| (d.code.as_ref(), d.labels[0].span.start)).collect();
         assert_eq!(codes, [("style::no-class", 0), ("style::no-class", 18), ("style::no-class", 46)]);
+    }
+
+    #[test]
+    fn a_leading_deep_combinator_is_dropped() {
+        let text = "/deep/ .b { color: red; }\n.a, /deep/ .c { color: red; }\n.s::after { content: \"/deep/\"; }\n";
+        let blanked = blank_leading_deep(text).unwrap();
+        assert_eq!(
+            blanked,
+            "       .b { color: red; }\n.a,        .c { color: red; }\n.s::after { content: \"/deep/\"; }\n"
+        );
+        assert!(blank_leading_deep(".a /deep/ .b {}").is_none(), "a /deep/ between selectors stays");
+        assert!(blank_leading_deep(".标题 { color: red; }").is_none(), "multi-byte text is walked safely");
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub const WXML: &[(&str, &str)] = &[
     ("wx-show", r#"<view wx:show="{{visible}}">shown</view>"#),
     ("wx-unknown-directive", r#"<view wx:foo="bar">x</view>"#),
     ("block-elif", r#"<block wx:if="{{a}}">a</block><block wx:elif="{{b}}">b</block><block wx:else>c</block>"#),
+    (
+        "wxs-named-this",
+        r#"<wxs module="this">module.exports = { f: function (x) { return x } }</wxs><view>{{this.f(1)}}</view>"#,
+    ),
     ("tag-p", "<p>paragraph</p>"),
     ("tag-i", "<i>italic</i>"),
     ("tag-br", "<view>a<br/>b</view>"),
@@ -103,6 +107,7 @@ pub const WXML: &[(&str, &str)] = &[
 /// Page stylesheets: each is the whole `.wxss` of one page (whose template is a `<view>`).
 pub const WXSS: &[(&str, &str)] = &[
     ("deep-combinator", ".a /deep/ .b { color: red; }"),
+    ("deep-leading", "/deep/ .b { color: red; }\n.a, /deep/ .c { color: blue; }"),
     ("deep-triple-gt", ".a >>> .b { color: red; }"),
     ("v-deep", ".a ::v-deep .b { color: red; }"),
     ("dot-brace", ". { color: red; }"),
