@@ -10,7 +10,7 @@ use std::process::Command;
 use miniweave::{BuildOptions, Target, build};
 use miniweave_targets::style::Scope;
 
-use crate::support::{judge, lines, project, read, stderr, stdout, try_build};
+use crate::support::{judge_all, lines, project, read, stderr, stdout, try_build};
 
 const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0];
 
@@ -306,12 +306,6 @@ fn build_with_warnings(dir: &Path) -> (std::path::PathBuf, Vec<String>) {
     let report = build(&BuildOptions::new(dir).targets(Target::ALL).out_dir(&out))
         .unwrap_or_else(|e| panic!("the project does not build: {e:?}"));
     (out, lines(&report.warnings))
-}
-
-fn judge_all(out: &Path) {
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
 }
 
 #[test]

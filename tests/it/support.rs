@@ -169,6 +169,13 @@ pub fn judge(target: &str, dir: &Path) {
     assert!(ok, "the {target} judge rejected {}:\n{text}", dir.display());
 }
 
+/// Asserts that every platform's judge accepts its folder of an output folder.
+pub fn judge_all(out: &Path) {
+    for target in ["wechat", "alipay", "weibo"] {
+        judge(target, &out.join(target));
+    }
+}
+
 /// A project made of the given files (paths relative to the project root).
 pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

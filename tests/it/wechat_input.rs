@@ -2,7 +2,7 @@
 //! target, with at most a located warning where WeChat only misbehaves at run time. One
 //! minimal project per form found in real apps.
 
-use crate::support::{build_all, judge, lines, native_page, read};
+use crate::support::{build_all, judge, judge_all, lines, native_page, read};
 
 /// The one-line forms of the warnings with `code`.
 fn warnings_with(warnings: &miniweave::Diagnostics, code: &str) -> Vec<String> {
@@ -62,9 +62,7 @@ fn template_forms_wechat_tolerates_are_warnings_and_build_everywhere() {
     assert!(!alipay.contains("wx:show") && !alipay.contains("a:key"), "{alipay}");
     let weibo = read(out.join("weibo/src/pages/index/index.vue"));
     assert!(!weibo.contains("<p ") && !weibo.contains("<cu-custom"), "{weibo}");
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
+    judge_all(&out);
 }
 
 #[test]
@@ -132,9 +130,7 @@ fn npm_and_paths_resolve_as_wechat_resolves_them() {
     ] {
         assert!(wechat.join(emitted).is_file(), "{emitted} was not emitted");
     }
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
+    judge_all(&out);
 }
 
 #[test]
@@ -199,9 +195,7 @@ fn more_forms_from_real_apps_build_everywhere() {
     // The page built with Component() is a Page on Alipay, through the runtime's pageOptions.
     let home = read(out.join("alipay/pages/home/home.js"));
     assert!(home.contains("Page(__mwRt.page(__mwRt.pageOptions({"), "{home}");
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
+    judge_all(&out);
 }
 
 #[test]
@@ -287,9 +281,7 @@ fn alipay_and_weibo_get_spellings_their_parsers_take() {
     assert!(vue.contains("class=\"last\"") && !vue.contains("first"), "{vue}");
     assert!(vue.contains("_self['class']") && vue.contains("item['in']"), "{vue}");
     assert!(read(out.join("alipay/app.js")).contains("my.lin = "));
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
+    judge_all(&out);
 }
 
 #[test]
@@ -391,9 +383,7 @@ fn two_way_binding_on_a_custom_component_builds_for_every_target() {
     );
     let vue = read(out.join("weibo/src/pages/index/index.vue"));
     assert!(vue.contains(":value=\"form.name\" @mw-model-value=\"__model('form.name', $event)\""), "{vue}");
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
+    judge_all(&out);
 }
 
 #[test]
@@ -406,7 +396,5 @@ fn a_wxs_module_named_this_and_a_leading_deep_combinator_build_everywhere() {
     let wxss = read(out.join("wechat/pages/index/index.wxss"));
     assert!(wxss.starts_with(".b {") && wxss.contains(".a .c {"), "{wxss}");
     assert!(read(out.join("weibo/src/pages/index/index.vue")).contains("{{ _self['this'].f(1) }}"));
-    for target in ["wechat", "alipay", "weibo"] {
-        judge(target, &out.join(target));
-    }
+    judge_all(&out);
 }
