@@ -398,3 +398,32 @@ fn a_wxs_module_named_this_and_a_leading_deep_combinator_build_everywhere() {
     assert!(read(out.join("weibo/src/pages/index/index.vue")).contains("{{ _self['this'].f(1) }}"));
     judge_all(&out);
 }
+
+#[test]
+fn component_generics_pass_the_chosen_component_on_weibo() {
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/home/home\"] }"),
+        ("app.js", "App({})\n"),
+        (
+            "pages/home/home.json",
+            "{ \"usingComponents\": { \"list\": \"/components/list/list\", \"tile\": \"/components/tile/tile\" } }",
+        ),
+        ("pages/home/home.wxml", "<list generic:item=\"tile\"/>\n"),
+        ("pages/home/home.js", "Page({})\n"),
+        ("components/list/list.json", "{ \"component\": true, \"componentGenerics\": { \"item\": true } }"),
+        ("components/list/list.wxml", "<item label=\"one\"/>\n"),
+        ("components/list/list.js", "Component({})\n"),
+        ("components/tile/tile.json", "{ \"component\": true }"),
+        ("components/tile/tile.wxml", "<view class=\"tile\">{{label}}</view>\n"),
+        ("components/tile/tile.js", "Component({ properties: { label: String } })\n"),
+    ]);
+    let (out, _) = build_all(dir.path());
+    let page = read(out.join("weibo/src/pages/home/home.vue"));
+    assert!(page.contains(":mw-generic-item=\"$options.components['tile']\"") && page.contains("tile.vue"), "{page}");
+    let list = read(out.join("weibo/src/components/list/list.vue"));
+    assert!(list.contains("<component :is=\"$attrs['mw-generic-item'] || 'view'\" label=\"one\">"), "{list}");
+    judge_all(&out);
+    // Vue loads and renders the page and both components without an error.
+    let (ok, report) = crate::support::run_validator("weibo/run.js", &[out.join("weibo").as_os_str()]);
+    assert!(ok, "{report}");
+}

@@ -16,7 +16,7 @@ use miniweave_compiler::source::SourceFile;
 
 use crate::common::case::dash_to_camel;
 use crate::common::expand::value_expr;
-use crate::common::expr::{Dialect, print};
+use crate::common::expr::{Dialect, js_string, print};
 use crate::common::markup::OutAttr;
 use crate::common::model::models;
 use crate::common::view_script::handler_error;
@@ -77,6 +77,12 @@ pub struct Needs {
     pub rpx: bool,
 }
 
+/// The attribute through which a parent passes the component chosen for the child's
+/// `componentGenerics` placeholder `name`.
+pub fn generic_attr(name: &str) -> String {
+    format!("mw-generic-{name}")
+}
+
 /// The attributes (with their source offsets, for ordering) of element `e`, and what they
 /// need from the runtime.
 pub fn attributes(
@@ -93,15 +99,12 @@ pub fn attributes(
     for attr in &e.attrs {
         let name = match attr.kind {
             AttrKind::Plain | AttrKind::Model => attr.name.clone(),
+            // componentGenerics: the chosen component itself is passed to the child, which
+            // renders its placeholder tag as <component :is> (see `VuePrinter::element`).
             AttrKind::Generic => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "weibo::unsupported",
-                        format!("`generic:{}` (componentGenerics) is not supported on Weibo yet", attr.name),
-                    )
-                    .at(file, attr.span, "no Weibo equivalent yet")
-                    .help("choose the component directly in an #if weibo branch"),
-                );
+                let choice = attr.value.as_ref().and_then(|v| v.as_literal()).unwrap_or_default();
+                let value = format!("$options.components[{}]", js_string(&choice));
+                attrs.push((attr.span.start, OutAttr::new(format!(":{}", generic_attr(&attr.name)), value)));
                 continue;
             }
             AttrKind::Mark => {

@@ -205,7 +205,14 @@ fn emit_unit(
         scripts.use_runtime(&unit.path, "vue", "cls");
     }
     let wxs = view_scripts(project, unit, &expander.used_documents, out, diags, &mut shared.inline_done);
-    let mut printer = VuePrinter::new(unit.template.file.clone(), wxs.iter().map(|m| m.name.clone()).collect());
+    let generics = unit
+        .components
+        .iter()
+        .filter(|(_, c)| matches!(c, miniweave_compiler::ir::ComponentRef::Generic))
+        .map(|(t, _)| t.clone())
+        .collect();
+    let mut printer =
+        VuePrinter::new(unit.template.file.clone(), wxs.iter().map(|m| m.name.clone()).collect(), generics);
     // The root stands for WeChat's page or component host node; a component's root carries
     // its bare scope prefix, which its `:host` rules name.
     let root_class = match unit.kind {

@@ -10,6 +10,7 @@
 //!   `<view>`, so its Vue build knows them.
 //! - Events keep their WXML names (`@tap`, `@input`): WBox's renderer dispatches them.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use miniweave_compiler::diagnostics::Diagnostic;
@@ -20,10 +21,10 @@ use miniweave_compiler::ir::template::{
 use miniweave_compiler::source::{SourceFile, Span};
 use miniweave_compiler::template::builtins::is_builtin;
 
-use crate::common::expr::{Dialect, print};
+use crate::common::expr::{Dialect, js_string, print};
 use crate::common::markup::{OutAttr, close_tag, open_tag};
 
-use super::bindings::{Needs, attributes, js};
+use super::bindings::{Needs, attributes, generic_attr, js};
 
 /// HTML's void elements, which Vue's template parser treats as having no end tag.
 const HTML_VOID: &[&str] =
@@ -35,6 +36,8 @@ pub struct VuePrinter {
     modules: Vec<String>,
     /// Loops without `wx:key` printed so far: each gets its own key prefix.
     unkeyed_loops: usize,
+    /// The unit's `componentGenerics` placeholders: printed as `<component :is>`.
+    generics: BTreeSet<String>,
     /// What the document's bindings need from the runtime.
     pub needs: Needs,
     pub diagnostics: Vec<Diagnostic>,
@@ -45,8 +48,8 @@ fn ident(name: &str, span: Span) -> Expr {
 }
 
 impl VuePrinter {
-    pub fn new(file: Arc<SourceFile>, modules: Vec<String>) -> Self {
-        VuePrinter { file, modules, unkeyed_loops: 0, needs: Needs::default(), diagnostics: Vec::new() }
+    pub fn new(file: Arc<SourceFile>, modules: Vec<String>, generics: BTreeSet<String>) -> Self {
+        VuePrinter { file, modules, unkeyed_loops: 0, generics, needs: Needs::default(), diagnostics: Vec::new() }
     }
 
     /// The template block of a `.vue` file: exactly one root element (Vue 2 requires it).
@@ -102,6 +105,14 @@ impl VuePrinter {
         self.needs.rpx |= needs.rpx;
         attrs.sort_by_key(|(at, _)| *at);
         let mut all = directives;
+        // A componentGenerics placeholder is the component the user chose (a parent passes it
+        // as `mw-generic-<name>`, which Vue leaves in $attrs), else nothing.
+        let tag = if self.generics.contains(tag) {
+            all.push(OutAttr::new(":is", format!("$attrs[{}] || 'view'", js_string(&generic_attr(tag)))));
+            "component"
+        } else {
+            tag
+        };
         all.extend(attrs.into_iter().map(|(_, a)| a));
         // Vue's parser reads HTML's void elements as self-closing and others as open until
         // their end tag, so void elements are written `<input/>` and the rest in full.

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use miniweave_compiler::ir::expr::{Expr, ExprKind, ObjectItem, Property};
-use miniweave_compiler::ir::template::{Element, Node, Segment, Tag, Value};
+use miniweave_compiler::ir::template::{AttrKind, Element, Node, Segment, Tag, Value};
 use miniweave_compiler::ir::{ComponentRef, Unit, UnitKind};
 use miniweave_compiler::project::paths::{dir_of, relative};
 
@@ -36,14 +36,23 @@ pub struct WxsModule {
     pub path: String,
 }
 
-/// The custom components the template uses, as (tag, unit path), in first-use order.
+/// The custom components the template uses, as (tag, unit path), in first-use order: as tags,
+/// and as the choices of `generic:` attributes (passed to the child component as objects).
 fn used_components(unit: &Unit, nodes: &[Node]) -> Vec<(String, String)> {
     let mut used: Vec<(String, String)> = Vec::new();
+    let mut add = |name: &str| {
+        if let Some(ComponentRef::Unit(path)) = unit.components.get(name) {
+            if !used.iter().any(|(t, _)| t == name) {
+                used.push((name.to_string(), path.clone()));
+            }
+        }
+    };
     miniweave_compiler::ir::template::walk_nodes(nodes, &mut |n| {
-        if let Node::Element(Element { tag: Tag::Named(name), .. }) = n {
-            if let Some(ComponentRef::Unit(path)) = unit.components.get(name) {
-                if !used.iter().any(|(t, _)| t == name) {
-                    used.push((name.clone(), path.clone()));
+        if let Node::Element(e @ Element { tag: Tag::Named(name), .. }) = n {
+            add(name);
+            for attr in e.attrs.iter().filter(|a| a.kind == AttrKind::Generic) {
+                if let Some(choice) = attr.value.as_ref().and_then(|v| v.as_literal()) {
+                    add(&choice);
                 }
             }
         }
