@@ -5,6 +5,7 @@
 mod apis;
 mod cli;
 mod condcomp;
+mod docs_examples;
 mod errors;
 mod judges;
 mod native;

@@ -352,6 +352,10 @@ pub const NEVER_FIRED: &[&str] = &["touchforcechange"];
 pub fn button_open_type(value: &str) -> Result<(&'static str, Option<&'static str>), &'static str> {
     match value {
         "share" => Ok(("share", None)),
+        // Alipay's own values, written in an `#if alipay` branch or `open-type@alipay`, pass.
+        "getAuthorize" => Ok(("getAuthorize", None)),
+        "contactShare" => Ok(("contactShare", None)),
+        "lifestyle" => Ok(("lifestyle", None)),
         "getPhoneNumber" => Ok(("getAuthorize", Some("phoneNumber"))),
         "getUserInfo" => Ok(("getAuthorize", Some("userInfo"))),
         "contact" => Err("use Alipay's <contact-button> in an #if alipay branch"),
