@@ -394,3 +394,35 @@ fn styles_wcsc_accepts_build_on_every_target() {
     assert!(wechat.contains("@media screen and (max-width: 300px)") && wechat.contains("calc(100% - 20rpx)"));
     judge_all(&out);
 }
+
+#[test]
+fn a_bad_declaration_is_left_out_alone_wherever_it_stands() {
+    // A missing colon, a hack, a misspelt !important, an unknown property: first, in the
+    // middle, last. WeChat and browsers drop the one declaration; so must every target.
+    let bad = ["padding 24rpx", "*zoom: 1", "color: red !importnt", "colr: red"];
+    let mut css = String::new();
+    // Distinct margins, so the minifier merges no two rules.
+    for (i, b) in bad.iter().enumerate() {
+        let m = |k: usize| format!("margin-bottom: {}rpx", i * 3 + k + 1);
+        css.push_str(&format!(".first{i} {{ {b}; background: #fff; {}; }}\n", m(0)));
+        css.push_str(&format!(".middle{i} {{ background: #fff; {b}; {}; }}\n", m(1)));
+        css.push_str(&format!(".last{i} {{ background: #fff; {}; {b}; }}\n", m(2)));
+    }
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        ("src/pages/index/index.mini", &format!("<template><view>x</view></template>\n<style>\n{css}</style>\n")),
+    ]);
+    let (out, warnings) = build_with_warnings(dir.path());
+    assert!(warnings.len() >= bad.len(), "each bad declaration is a warning: {warnings:#?}");
+    for target_file in ["wechat/pages/index/index.wxss", "alipay/pages/index/index.acss"] {
+        let printed = read(out.join(target_file));
+        for rule in printed.split('}').filter(|r| r.contains('{')) {
+            assert!(
+                rule.contains("background") && rule.contains("margin-bottom"),
+                "{target_file}: a valid declaration was lost in `{rule}`\n{printed}"
+            );
+        }
+        assert_eq!(printed.matches("background").count(), bad.len() * 3, "{target_file}:\n{printed}");
+    }
+    judge_all(&out);
+}
