@@ -427,3 +427,30 @@ fn component_generics_pass_the_chosen_component_on_weibo() {
     let (ok, report) = crate::support::run_validator("weibo/run.js", &[out.join("weibo").as_os_str()]);
     assert!(ok, "{report}");
 }
+
+#[test]
+fn an_existing_projects_own_project_config_carries_into_the_wechat_output() {
+    let dir = crate::support::project(&[
+        (
+            "project.config.json",
+            r#"{ "miniprogramRoot": "miniprogram/", "appid": "wx0123456789abcdef", "projectname": "shop",
+  "libVersion": "3.3.4", "setting": { "es6": true, "enhance": true, "minified": true }, "editorSetting": { "tabIndent": "insertSpaces", "tabSize": 2 } }"#,
+        ),
+        ("miniprogram/app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        ("miniprogram/app.js", "App({})\n"),
+        ("miniprogram/pages/index/index.wxml", "<view>hi</view>\n"),
+        ("miniprogram/pages/index/index.js", "Page({})\n"),
+    ]);
+    let (out, _) = build_all(dir.path());
+    let config: serde_json::Value = serde_json::from_str(&read(out.join("wechat/project.config.json"))).unwrap();
+    assert_eq!(config["libVersion"], "3.3.4");
+    assert_eq!(config["setting"]["minified"], true);
+    assert_eq!(config["editorSetting"]["tabSize"], 2);
+    assert_eq!((config["appid"].as_str(), config["projectname"].as_str()), (Some("wx0123456789abcdef"), Some("shop")));
+    assert!(config.get("miniprogramRoot").is_none(), "the output folder is the mini-program itself");
+    judge("wechat", &out.join("wechat"));
+    // Without a projectname, package.json's name, never the folder's.
+    let named = native_page("<view>hi</view>\n", &[("package.json", "{ \"name\": \"my-shop\" }")]);
+    let (out, _) = build_all(named.path());
+    assert!(read(out.join("wechat/project.config.json")).contains("\"projectname\": \"my-shop\""));
+}

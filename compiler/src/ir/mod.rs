@@ -28,6 +28,8 @@ pub struct Project {
     pub root: PathBuf,
     /// The project's name, for IDE project files.
     pub name: String,
+    /// An existing WeChat project's own `project.config.json`, carried into the WeChat output.
+    pub wechat_project_config: Option<Arc<serde_json::Value>>,
     /// The source root, relative to the project root (`src`, or `` for a WeChat project).
     pub src_dir: String,
     pub options: Arc<ProjectOptions>,

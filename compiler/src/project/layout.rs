@@ -27,8 +27,12 @@ pub struct Layout {
     /// `miniweave.json`, when there is one.
     pub options_file: Option<Arc<SourceFile>>,
     /// The project's name for IDE project files: an existing WeChat project's
-    /// `projectname`, else the root folder's name.
+    /// `projectname`, else `package.json`'s `name`, else `miniweave-app` (never the folder's
+    /// name, so two checkouts give the same output).
     pub name: String,
+    /// An existing WeChat project's own `project.config.json` (its settings: `libVersion`,
+    /// `setting.minified`, `editorSetting`, ...), which the WeChat output carries on.
+    pub wechat_project_config: Option<Arc<serde_json::Value>>,
 }
 
 impl Layout {
@@ -65,10 +69,12 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
     if options.wechat.appid.is_none() {
         options.wechat.appid = wechat_project.appid.clone();
     }
-    let name = wechat_project
-        .name
-        .or_else(|| root.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "miniweave-app".into());
+    let package_name = || {
+        let text = std::fs::read_to_string(root.join("package.json")).ok()?;
+        let manifest: serde_json::Value = serde_json::from_str(&text).ok()?;
+        manifest.get("name")?.as_str().filter(|n| !n.is_empty()).map(str::to_string)
+    };
+    let name = wechat_project.name.clone().or_else(package_name).unwrap_or_else(|| "miniweave-app".into());
     let src_dir = match &options.src {
         Some(src) => {
             let file = options_file.as_ref().expect("src comes from miniweave.json");
@@ -108,7 +114,8 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
             out_dir.display()
         )));
     }
-    Ok(Layout { root, src_dir, out_dir, options: Arc::new(options), options_file, name })
+    let wechat_project_config = wechat_project.config.map(Arc::new);
+    Ok(Layout { root, src_dir, out_dir, options: Arc::new(options), options_file, name, wechat_project_config })
 }
 
 fn read_options(root: &Path) -> Result<(ProjectOptions, Option<Arc<SourceFile>>), LocateError> {
@@ -130,6 +137,8 @@ struct WechatProject {
     mini_root: Option<String>,
     appid: Option<String>,
     name: Option<String>,
+    /// The whole file, when it is a JSON object.
+    config: Option<serde_json::Value>,
 }
 
 fn read_wechat_project(root: &Path) -> WechatProject {
@@ -139,7 +148,8 @@ fn read_wechat_project(root: &Path) -> WechatProject {
         return WechatProject::default();
     };
     let text = |key: &str| json.get(key).and_then(Json::as_str).map(str::to_string).filter(|s| !s.is_empty());
-    WechatProject { mini_root: text("miniprogramRoot"), appid: text("appid"), name: text("projectname") }
+    let config = Some(json.to_value()).filter(serde_json::Value::is_object);
+    WechatProject { mini_root: text("miniprogramRoot"), appid: text("appid"), name: text("projectname"), config }
 }
 
 /// The source root of a project without `src` in its settings.

@@ -134,6 +134,7 @@ pub fn load(
         target: options.target,
         root: layout.root.clone(),
         name: layout.name.clone(),
+        wechat_project_config: layout.wechat_project_config.clone(),
         src_dir: layout.src_dir.clone(),
         options: layout.options.clone(),
         release: options.release,
