@@ -29,9 +29,17 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour output: auto, always or never.
+    /// When to colour output: auto (honours NO_COLOR, TERM=dumb, FORCE_COLOR), always or never.
     #[arg(long, global = true, default_value = "auto", value_parser = ["auto", "always", "never"])]
     pub color: String,
+
+    /// Print errors only: no warnings, no summary lines.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// Warnings fail the command (exit 1), for CI; the output is still written.
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -54,7 +62,8 @@ pub struct CommonArgs {
     pub target: Vec<Vec<Target>>,
 
     /// Compile-time constant for `#if` and `process.env.KEY` (the value is JSON, or else a
-    /// string); repeat for more. Overrides `define` in miniweave.json.
+    /// string; `-D FLAG` alone is FLAG=true); repeat for more. Overrides `define` in
+    /// miniweave.json.
     #[arg(long = "define", short = 'D', value_name = "KEY=VALUE", value_parser = parse_define)]
     pub defines: Vec<(String, Value)>,
 
@@ -104,7 +113,8 @@ fn parse_target_list(s: &str) -> Result<Vec<Target>, String> {
 }
 
 fn parse_define(s: &str) -> Result<(String, Value), String> {
-    let (key, value) = s.split_once('=').ok_or_else(|| format!("`{s}` is not KEY=VALUE"))?;
+    // `-D FLAG` alone means FLAG=true, as compilers read it.
+    let (key, value) = s.split_once('=').unwrap_or((s, "true"));
     let key = key.trim();
     if key.is_empty() {
         return Err("the key before `=` is empty".into());
@@ -121,7 +131,8 @@ mod tests {
     fn defines_are_json_or_strings() {
         assert_eq!(parse_define("DEBUG=true").unwrap(), ("DEBUG".into(), Value::Bool(true)));
         assert_eq!(parse_define("API=https://x").unwrap(), ("API".into(), Value::String("https://x".into())));
-        assert!(parse_define("nokey").is_err());
+        assert_eq!(parse_define("FLAG").unwrap(), ("FLAG".into(), Value::Bool(true)));
+        assert!(parse_define("=1").is_err());
     }
 
     #[test]

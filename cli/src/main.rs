@@ -10,13 +10,24 @@ use miniweave::{BuildError, BuildOptions, BuildReport, Diagnostics, build, rende
 
 use args::{Cli, Command};
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let color = match cli.color.as_str() {
+/// Whether to colour: `--color always|never`, else the environment's conventions (`NO_COLOR`
+/// and `TERM=dumb` turn it off, `FORCE_COLOR`/`CLICOLOR_FORCE` on: no-color.org,
+/// bixense.com/clicolors), else whether stderr is a terminal.
+fn use_color(choice: &str, env: &dyn Fn(&str) -> Option<String>) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
         "always" => true,
         "never" => false,
+        _ if set("NO_COLOR") || env("TERM").as_deref() == Some("dumb") => false,
+        _ if set("FORCE_COLOR") || set("CLICOLOR_FORCE") => true,
         _ => std::io::stderr().is_terminal(),
-    };
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = use_color(&cli.color, &|name| std::env::var(name).ok());
+    let quiet = cli.quiet;
     let (options, writing) = match &cli.command {
         Command::Build(b) => {
             let mut o = BuildOptions::new(&b.common.project).release(b.release);
@@ -36,8 +47,16 @@ fn main() -> ExitCode {
     };
     match build(&options) {
         Ok(report) => {
-            print_warnings(&report.warnings, color);
-            print_summary(&report, writing);
+            if !quiet || cli.deny_warnings {
+                print_warnings(&report.warnings, color);
+            }
+            if !quiet {
+                print_summary(&report, writing);
+            }
+            if cli.deny_warnings && !report.warnings.is_empty() {
+                eprintln!("error: warnings are denied (--deny-warnings); the output was written");
+                return ExitCode::from(1);
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Project(diagnostics)) => {
@@ -54,7 +73,9 @@ fn main() -> ExitCode {
         Err(partial @ BuildError::Partial { .. }) => {
             if let BuildError::Partial { diagnostics, report, .. } = &partial {
                 eprint!("{}", render_diagnostics(&diagnostics.with_repeats_collapsed(), color));
-                print_summary(report, writing);
+                if !quiet {
+                    print_summary(report, writing);
+                }
             }
             eprintln!("error: {partial}");
             ExitCode::from(1)
@@ -110,5 +131,23 @@ fn human_bytes(bytes: u64) -> String {
         format!("{:.1} KB", bytes as f64 / 1024.0)
     } else {
         format!("{:.2} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::use_color;
+
+    #[test]
+    fn colour_follows_the_flag_then_the_environment() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        assert!(!use_color("auto", &env(&[("NO_COLOR", "1"), ("FORCE_COLOR", "1")])));
+        assert!(!use_color("auto", &env(&[("TERM", "dumb")])));
+        assert!(use_color("auto", &env(&[("FORCE_COLOR", "1")])));
+        assert!(use_color("auto", &env(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")])));
+        assert!(use_color("always", &env(&[("NO_COLOR", "1")])));
+        assert!(!use_color("never", &env(&[("FORCE_COLOR", "1")])));
     }
 }

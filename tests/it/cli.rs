@@ -90,3 +90,19 @@ fn a_misspelt_setting_gets_a_suggestion() {
     assert!(err.contains("miniweave.json:4:3: error[config::unknown-key]"), "{err}");
     assert!(err.contains("did you mean `outDir`?"), "{err}");
 }
+
+#[test]
+fn quiet_deny_warnings_and_a_bare_define_flag() {
+    let dir = crate::support::native_page(
+        "<view wx:for=\"{{a}}\" wx:key=\"{{item.id}}\">x</view>\n<!-- #if BETA -->\n<view>beta</view>\n<!-- #endif -->\n",
+        &[],
+    );
+    let quiet = miniweave(&["build", ".", "--target", "wechat", "-q", "-D", "BETA"], dir.path());
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert_eq!((stdout(&quiet).as_str(), stderr(&quiet).as_str()), ("", ""), "quiet prints nothing on success");
+    assert!(read(dir.path().join("dist/wechat/pages/index/index.wxml")).contains("beta"), "-D BETA is BETA=true");
+    let denied = miniweave(&["build", ".", "--target", "wechat", "--deny-warnings", "--color", "never"], dir.path());
+    assert_eq!(denied.status.code(), Some(1));
+    let err = stderr(&denied);
+    assert!(err.contains("warning[template::bad-key]") && err.contains("warnings are denied"), "{err}");
+}
