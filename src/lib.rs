@@ -52,6 +52,16 @@ pub use report::{BuildReport, TargetReport};
 /// Renders diagnostics for people: each with its `file:line:col` header (1-based, columns
 /// in characters), the source snippet and the help line.
 pub fn render_diagnostics(diagnostics: &Diagnostics, color: bool) -> String {
+    render_diagnostics_from(diagnostics, color, std::path::Path::new(""))
+}
+
+/// [`render_diagnostics`] with file names joined to `project` (the project folder as the
+/// caller named it), so they are relative to where the caller runs.
+pub fn render_diagnostics_from(diagnostics: &Diagnostics, color: bool, project: &std::path::Path) -> String {
     use miniweave_compiler::diagnostics::{RenderStyle, render_all};
-    render_all(diagnostics.iter(), if color { RenderStyle::Color } else { RenderStyle::Plain })
+    let prefix = match project.to_string_lossy().replace('\\', "/").trim_end_matches('/') {
+        "" | "." => String::new(),
+        base => format!("{}/", base.strip_prefix("./").unwrap_or(base)),
+    };
+    render_all(diagnostics.iter(), if color { RenderStyle::Color } else { RenderStyle::Plain }, &prefix)
 }

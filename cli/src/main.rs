@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use miniweave::{BuildError, BuildOptions, BuildReport, Diagnostics, build, render_diagnostics};
+use miniweave::{BuildError, BuildOptions, BuildReport, Diagnostics, build, render_diagnostics_from};
 
 use args::{Cli, Command};
 
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     match build(&options) {
         Ok(report) => {
             if !quiet || cli.deny_warnings {
-                print_warnings(&report.warnings, color);
+                print_warnings(&report.warnings, color, &options.project);
             }
             if !quiet {
                 print_summary(&report, writing);
@@ -60,7 +60,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Project(diagnostics)) => {
-            eprint!("{}", render_diagnostics(&diagnostics.with_repeats_collapsed(), color));
+            eprint!("{}", render_diagnostics_from(&diagnostics.with_repeats_collapsed(), color, &options.project));
             let errors = diagnostics.errors().count();
             let warnings = diagnostics.warnings().count();
             eprintln!(
@@ -72,7 +72,7 @@ fn main() -> ExitCode {
         }
         Err(partial @ BuildError::Partial { .. }) => {
             if let BuildError::Partial { diagnostics, report, .. } = &partial {
-                eprint!("{}", render_diagnostics(&diagnostics.with_repeats_collapsed(), color));
+                eprint!("{}", render_diagnostics_from(&diagnostics.with_repeats_collapsed(), color, &options.project));
                 if !quiet {
                     print_summary(report, writing);
                 }
@@ -91,12 +91,12 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn print_warnings(warnings: &Diagnostics, color: bool) {
+fn print_warnings(warnings: &Diagnostics, color: bool, project: &std::path::Path) {
     if warnings.is_empty() {
         return;
     }
     let shown = warnings.with_repeats_collapsed();
-    eprint!("{}", render_diagnostics(&shown, color));
+    eprint!("{}", render_diagnostics_from(&shown, color, project));
     let total = warnings.len();
     let folded =
         if shown.len() < total { format!(" ({} shown in full, repeats folded)", shown.len()) } else { String::new() };

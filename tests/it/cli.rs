@@ -106,3 +106,19 @@ fn quiet_deny_warnings_and_a_bare_define_flag() {
     let err = stderr(&denied);
     assert!(err.contains("warning[template::bad-key]") && err.contains("warnings are denied"), "{err}");
 }
+
+#[test]
+fn diagnostics_name_files_from_where_the_command_ran() {
+    let parent = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(
+        crate::support::native_page("<view>{{ a + }}</view>\n", &[]).path(),
+        &parent.path().join("app"),
+    );
+    let output = miniweave(&["check", "app", "--color", "never"], parent.path());
+    let err = stderr(&output);
+    assert!(
+        err.lines().any(|l| l.starts_with("app/pages/index/index.wxml:1:14: error[template::bad-expression]")),
+        "{err}"
+    );
+    assert!(err.contains("[app/pages/index/index.wxml"), "the snippet's header too:\n{err}");
+}

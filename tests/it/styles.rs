@@ -426,3 +426,19 @@ fn a_bad_declaration_is_left_out_alone_wherever_it_stands() {
     }
     judge_all(&out);
 }
+
+#[test]
+fn style_messages_are_words_and_a_stray_brace_is_one_error() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<template><view>x</view></template>\n<style>\n.card { background: #fff; padding 24rpx; margin: 0; }\n.x { color: red; }}\n</style>\n",
+        ),
+    ]);
+    let output = crate::support::miniweave(&["check", ".", "--target", "wechat", "--color", "never"], dir.path());
+    let err = stderr(&output);
+    assert!(err.contains("unexpected here: a number with a unit (is a `:` missing?)"), "{err}");
+    assert!(!err.contains("Dimension {") && !err.contains("has_sign"), "no parser internals:\n{err}");
+    assert_eq!(err.matches("error[style::syntax]").count(), 1, "one error for one stray brace:\n{err}");
+}

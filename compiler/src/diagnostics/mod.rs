@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-pub use render::{RenderStyle, render, render_all};
+pub use render::{RenderStyle, render, render_all, render_from};
 pub use suggest::{did_you_mean, suggestion};
 
 use crate::source::{SourceFile, Span};

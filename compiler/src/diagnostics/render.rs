@@ -22,7 +22,13 @@ pub enum RenderStyle {
 
 /// One diagnostic as text: our header line followed by miette's snippet and help.
 pub fn render(diagnostic: &Diagnostic, style: RenderStyle) -> String {
-    let mut out = header(diagnostic);
+    render_from(diagnostic, style, "")
+}
+
+/// [`render`] with `prefix` before every file name (`app/` when the command ran in the
+/// project's parent folder), so terminals and editors open the right file.
+pub fn render_from(diagnostic: &Diagnostic, style: RenderStyle, prefix: &str) -> String {
+    let mut out = header(diagnostic, prefix);
     out.push('\n');
     let theme = match style {
         RenderStyle::Color => GraphicalTheme::unicode(),
@@ -33,7 +39,7 @@ pub fn render(diagnostic: &Diagnostic, style: RenderStyle) -> String {
         .with_context_lines(1)
         .with_width(100)
         .with_wrap_lines(false);
-    let view = MietteView::new(diagnostic);
+    let view = MietteView::new(diagnostic, prefix);
     if handler.render_report(&mut out, &view).is_err() {
         // A span past the end of its file (a bug, not a user error) must not lose the message.
         out.push_str(&format!("  × {}\n", diagnostic.message));
@@ -41,19 +47,23 @@ pub fn render(diagnostic: &Diagnostic, style: RenderStyle) -> String {
     out
 }
 
-/// Several diagnostics, separated by blank lines.
-pub fn render_all<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, style: RenderStyle) -> String {
+/// Several diagnostics, separated by blank lines, each file name after `prefix`.
+pub fn render_all<'a>(
+    diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+    style: RenderStyle,
+    prefix: &str,
+) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&render(d, style));
+        out.push_str(&render_from(d, style, prefix));
         out.push('\n');
     }
     out
 }
 
-fn header(d: &Diagnostic) -> String {
+fn header(d: &Diagnostic, prefix: &str) -> String {
     match d.location() {
-        Some((name, line, col)) => format!("{name}:{line}:{col}: {}[{}]", d.severity, d.code),
+        Some((name, line, col)) => format!("{prefix}{name}:{line}:{col}: {}[{}]", d.severity, d.code),
         None => format!("{}[{}]", d.severity, d.code),
     }
 }
@@ -73,7 +83,7 @@ const LONG_LINE: usize = 400;
 const EXCERPT_CONTEXT: usize = 60;
 
 impl<'a> MietteView<'a> {
-    fn new(diagnostic: &'a Diagnostic) -> Self {
+    fn new(diagnostic: &'a Diagnostic, prefix: &str) -> Self {
         let none = MietteView { diagnostic, source: None, labels: Vec::new() };
         let Some(file) = diagnostic.file.as_ref().filter(|_| !diagnostic.labels.is_empty()) else {
             return none;
@@ -91,7 +101,7 @@ impl<'a> MietteView<'a> {
         if line_end - line_start <= LONG_LINE {
             return MietteView {
                 diagnostic,
-                source: Some(NamedSource::new(file.name(), file.shared_text())),
+                source: Some(NamedSource::new(format!("{prefix}{}", file.name()), file.shared_text())),
                 labels: spans.collect(),
             };
         }
@@ -110,7 +120,7 @@ impl<'a> MietteView<'a> {
         let offset = start - from + '…'.len_utf8();
         MietteView {
             diagnostic,
-            source: Some(NamedSource::new(file.name(), Arc::from(excerpt))),
+            source: Some(NamedSource::new(format!("{prefix}{}", file.name()), Arc::from(excerpt))),
             labels: vec![(offset, length.min(to.saturating_sub(start)), label)],
         }
     }

@@ -279,15 +279,23 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     if let Some(p) = &raw.fatal {
         diagnostics.push(
-            Diagnostic::error("style::syntax", format!("the stylesheet does not parse: {}", p.message))
+            Diagnostic::error("style::syntax", format!("the stylesheet does not parse: {}", in_words(&p.message)))
                 .at(&located.file, located.error_span(&p.loc), "here")
                 .help("check for a missing `}` or `;`, and that @import rules come before all other rules"),
         );
     }
-    diagnostics.extend(unbalanced(text, located));
+    let brace = unbalanced(text, located);
+    let unbalanced_brace = brace.is_some();
+    diagnostics.extend(brace);
     for p in &raw.recovered {
         let span = located.skipped_span(&p.loc);
         let written = located.file.text().get(span.start..span.end).unwrap_or_default();
+        // A stray brace is one mistake: lightningcss's follow-on problem at the end of the
+        // text names nothing.
+        let at_end = span.start >= located.base + text.trim_end().len();
+        if unbalanced_brace && (written.trim().is_empty() || at_end) {
+            continue;
+        }
         let inside = depth_at(text, span.start.saturating_sub(located.base)) > 0;
         let selector = written.split('{').next().unwrap_or_default().trim();
         let broken = match p.severity {
@@ -298,7 +306,7 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
         if broken && !inside && names_no_class(p.severity, selector) {
             diagnostics.push(
                 Diagnostic::warning("style::no-class", format!("`{selector}` names no class; this rule is left out"))
-                    .at(&located.file, span, p.message.clone())
+                    .at(&located.file, span, in_words(&p.message))
                     .help(
                         "WeChat keeps the rule but no renderer applies it; a class name starts with a letter, \
                          `-` or `_` (`.border-1px`); or remove the rule",
@@ -308,11 +316,11 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
         }
         diagnostics.push(if broken {
             Diagnostic::error("style::syntax", format!("`{written}` cannot be read as CSS"))
-                .at(&located.file, span, p.message.clone())
+                .at(&located.file, span, in_words(&p.message))
                 .help("check the selector and the braces around this rule")
         } else {
             Diagnostic::warning("style::ignored", format!("`{written}` is not standard CSS"))
-                .at(&located.file, span, p.message.clone())
+                .at(&located.file, span, in_words(&p.message))
                 .help("platforms ignore it; remove it, or write it as standard CSS")
         });
     }
@@ -328,6 +336,27 @@ pub fn parse(text: &str, located: &Located, cache: Option<&crate::cache::ParseCa
         None => Arc::new(parse_raw(&padded)),
     };
     Parsed { css: raw.css.clone(), diagnostics: diagnose(&raw, text, located) }
+}
+
+/// lightningcss's message in words: its "Unexpected token" messages print the token's debug
+/// form (`Dimension { has_sign: false, value: 24.0, … }`), which says nothing to a user.
+fn in_words(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("Unexpected token ") else { return message.to_string() };
+    let what = match rest.split([' ', '(']).next().unwrap_or_default() {
+        "Dimension" => "a number with a unit (is a `:` missing?)",
+        "Number" | "Percentage" => "a number (is a `:` missing?)",
+        "Ident" => "a name (is a `:` or `;` missing?)",
+        "Colon" => "`:`",
+        "Semicolon" => "`;`",
+        "CurlyBracketBlock" => "`{`",
+        "CloseCurlyBracket" => "`}`",
+        "QuotedString" => "a string",
+        "Function" => "a function",
+        "Hash" | "IDHash" => "`#`",
+        "Delim" => "a symbol",
+        _ => "something",
+    };
+    format!("unexpected here: {what}")
 }
 
 /// Whether a broken selector is one with a `.` that names no class: `. {`, `.a.`, or
