@@ -19,6 +19,7 @@ platform's IDE opens as it is.",
   miniweave build app --target alipay  build ./app for Alipay only
   miniweave build --release --define API=https://api.example.com
   miniweave check                      report errors and warnings without writing
+  miniweave new my-app                 create a small app to start from
 
   miniweave build --gaps warn          see a WeChat app run on Alipay and Weibo while porting it
 
@@ -48,6 +49,15 @@ pub enum Command {
     Build(BuildArgs),
     /// Compile everything and report problems, writing nothing.
     Check(CommonArgs),
+    /// Create a small app to start from (in DIR, a new or empty folder).
+    New(NewArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct NewArgs {
+    /// The folder to create the app in.
+    #[arg(default_value = "my-miniapp")]
+    pub dir: PathBuf,
 }
 
 #[derive(Args, Debug)]

@@ -1,6 +1,7 @@
 //! The `miniweave` command: argument parsing and terminal output around `miniweave::build`.
 
 mod args;
+mod new;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -36,6 +37,18 @@ fn main() -> ExitCode {
             o.defines = b.common.defines.clone();
             o.gaps = b.common.gaps();
             (o, true)
+        }
+        Command::New(n) => {
+            return match new::create(&n.dir) {
+                Ok(message) => {
+                    println!("{message}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            };
         }
         Command::Check(c) => {
             let mut o = BuildOptions::new(&c.project).check_only();

@@ -122,3 +122,19 @@ fn diagnostics_name_files_from_where_the_command_ran() {
     );
     assert!(err.contains("[app/pages/index/index.wxml"), "the snippet's header too:\n{err}");
 }
+
+#[test]
+fn new_creates_an_app_that_builds_everywhere_without_warnings() {
+    let parent = tempfile::tempdir().unwrap();
+    let created = miniweave(&["new", "shop"], parent.path());
+    assert!(created.status.success(), "{}", stderr(&created));
+    assert!(stdout(&created).contains("miniweave build"), "{}", stdout(&created));
+    let app = parent.path().join("shop");
+    let built = miniweave(&["build", "--color", "never"], &app);
+    assert!(built.status.success() && stderr(&built).is_empty(), "no warnings:\n{}", stderr(&built));
+    crate::support::judge_all(&app.join("dist"));
+    // Never over a user's files.
+    let again = miniweave(&["new", "shop"], parent.path());
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("is not empty"), "{}", stderr(&again));
+}
