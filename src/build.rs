@@ -242,7 +242,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut failed = Vec::new();
     let mut reports = Vec::new();
     for outcome in outcomes {
-        let emitted = match outcome.emitted {
+        let mut emitted = match outcome.emitted {
             Some(emitted) if !outcome.diagnostics.iter().any(Diagnostic::is_error) => emitted,
             _ => {
                 failed.push(outcome.target);
@@ -250,6 +250,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             }
         };
         let dir = layout.out_dir.join(outcome.target.name());
+        crate::source_maps::anchor(&mut emitted, &dir, &layout.root);
         let stats = if options.write {
             Some(
                 write_target(&layout.out_dir, &emitted)

@@ -41,6 +41,7 @@
 
 mod build;
 mod report;
+mod source_maps;
 mod write;
 
 pub use build::{BuildError, BuildOptions, build, check};

@@ -109,3 +109,41 @@ fn a_platform_gap_in_one_target_keeps_its_old_output_and_writes_the_others() {
     let err = miniweave::BuildError::Partial { failed, diagnostics, report }.to_string();
     assert!(err.contains("in alipay (") && err.contains("wechat and weibo compiled cleanly and were written"), "{err}");
 }
+
+/// The original position of the first occurrence of `needle` in an emitted file, through its
+/// source map, as a tool resolves it (the `source-map` library the validators install): the
+/// source's path on disk and its 1-based line.
+fn map_back(file: &std::path::Path, needle: &str) -> (std::path::PathBuf, usize) {
+    let script = format!(
+        "const {{ SourceMapConsumer }} = require({lib:?});\n\
+         const fs = require('fs'), path = require('path');\n\
+         const file = {file:?}, code = fs.readFileSync(file, 'utf8'), at = code.indexOf({needle:?});\n\
+         const before = code.slice(0, at).split('\\n');\n\
+         const map = JSON.parse(fs.readFileSync(file + '.map', 'utf8'));\n\
+         const c = new SourceMapConsumer(map);\n\
+         const o = c.originalPositionFor({{ line: before.length, column: before[before.length - 1].length }});\n\
+         process.stdout.write(path.resolve(path.dirname(file), o.source) + '\\n' + o.line);",
+        lib = crate::support::repo().join("tests/validators/node_modules/source-map").display().to_string(),
+        file = file.display().to_string(),
+    );
+    let output = std::process::Command::new("node").arg("-e").arg(script).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let (source, line) = text.split_once('\n').unwrap();
+    (std::path::PathBuf::from(source), line.parse().unwrap())
+}
+
+#[test]
+fn source_maps_lead_tools_back_to_the_mini_file_line() {
+    let project = crate::support::one_page(
+        "<template><view>x</view></template>\n<script>\nPage({\n  data: { greeting: 'mapped here' },\n})\n</script>\n",
+    );
+    let options = BuildOptions::new(project.path()).targets(Target::ALL).out_dir(project.path().join("out/deep"));
+    build(&options).unwrap();
+    for target in ["wechat", "alipay"] {
+        let js = project.path().join("out/deep").join(target).join("pages/index/index.js");
+        let (source, line) = map_back(&js, "mapped here");
+        assert_eq!(source, project.path().join("src/pages/index/index.mini").canonicalize().unwrap(), "{target}");
+        assert_eq!(line, 4, "{target}: the line of `greeting` in the .mini file");
+    }
+}
