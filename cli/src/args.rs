@@ -51,6 +51,12 @@ pub enum Command {
     Check(CommonArgs),
     /// Create a small app to start from (in DIR, a new or empty folder).
     New(NewArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish), to source
+    /// from the shell's startup file.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Args, Debug)]

@@ -38,6 +38,11 @@ fn main() -> ExitCode {
             o.gaps = b.common.gaps();
             (o, true)
         }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(*shell, &mut Cli::command(), "miniweave", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
         Command::New(n) => {
             return match new::create(&n.dir) {
                 Ok(message) => {

@@ -138,3 +138,12 @@ fn new_creates_an_app_that_builds_everywhere_without_warnings() {
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("is not empty"), "{}", stderr(&again));
 }
+
+#[test]
+fn completions_for_a_shell() {
+    let output = miniweave(&["completions", "bash"], std::path::Path::new("."));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let script = stdout(&output);
+    assert!(script.contains("_miniweave()") && script.contains("--gaps") && script.contains("completions"), "{script}");
+    assert_eq!(miniweave(&["completions", "tcsh"], std::path::Path::new(".")).status.code(), Some(2));
+}
