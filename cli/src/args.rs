@@ -64,6 +64,10 @@ pub struct NewArgs {
     /// The folder to create the app in.
     #[arg(default_value = "my-miniapp")]
     pub dir: PathBuf,
+
+    /// basic: `.mini` files (a page, a component, an #if block); native: WeChat's own files.
+    #[arg(long, default_value = "basic", value_parser = ["basic", "native"])]
+    pub template: String,
 }
 
 #[derive(Args, Debug)]

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Command::New(n) => {
-            return match new::create(&n.dir) {
+            return match new::create(&n.dir, new::template(&n.template)) {
                 Ok(message) => {
                     println!("{message}");
                     ExitCode::SUCCESS

@@ -1,5 +1,6 @@
-//! `miniweave new [DIR]`: a small app that builds on every target with no warnings, to start
-//! from. The files are embedded (cli/src/templates/basic/), written only into an empty or new
+//! `miniweave new [DIR] [--template basic|native]`: a small app that builds on every target
+//! with no warnings, to start from: `.mini` files (basic), or WeChat's own four files per page
+//! (native). The files are embedded (cli/src/templates/), written only into an empty or new
 //! folder, so nothing of the user's is ever overwritten.
 
 use std::fs;
@@ -14,13 +15,31 @@ const BASIC: &[(&str, &str)] = &[
     (".gitignore", "dist/\nnode_modules/\n"),
 ];
 
-/// Writes the template into `dir`; the message to print, or why not.
-pub fn create(dir: &Path) -> Result<String, String> {
+/// A native WeChat project: what WeChat DevTools creates, in miniweave's folder layout.
+const NATIVE: &[(&str, &str)] = &[
+    ("project.config.json", "{\n  \"miniprogramRoot\": \"miniprogram/\",\n  \"compileType\": \"miniprogram\"\n}\n"),
+    ("miniprogram/app.json", include_str!("templates/native/app.json")),
+    ("miniprogram/app.js", "App({})\n"),
+    ("miniprogram/app.wxss", "page {\n  background: #f7f7f7;\n}\n"),
+    ("miniprogram/pages/index/index.json", "{}\n"),
+    ("miniprogram/pages/index/index.wxml", include_str!("templates/native/index.wxml")),
+    ("miniprogram/pages/index/index.js", include_str!("templates/native/index.js")),
+    ("miniprogram/pages/index/index.wxss", include_str!("templates/native/index.wxss")),
+    (".gitignore", "dist/\nnode_modules/\n"),
+];
+
+/// The files of a template by name.
+pub fn template(name: &str) -> &'static [(&'static str, &'static str)] {
+    if name == "native" { NATIVE } else { BASIC }
+}
+
+/// Writes the template's files into `dir`; the message to print, or why not.
+pub fn create(dir: &Path, files: &[(&str, &str)]) -> Result<String, String> {
     if dir.exists() && fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?.next().is_some()
     {
         return Err(format!("`{}` is not empty: give a new or empty folder", dir.display()));
     }
-    for (path, text) in BASIC {
+    for (path, text) in files {
         let file = dir.join(path);
         if let Some(parent) = file.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;

@@ -133,6 +133,12 @@ fn new_creates_an_app_that_builds_everywhere_without_warnings() {
     let built = miniweave(&["build", "--color", "never"], &app);
     assert!(built.status.success() && stderr(&built).is_empty(), "no warnings:\n{}", stderr(&built));
     crate::support::judge_all(&app.join("dist"));
+    // WeChat's own files, built as an existing WeChat project.
+    let native = miniweave(&["new", "native-shop", "--template", "native"], parent.path());
+    assert!(native.status.success(), "{}", stderr(&native));
+    let built = miniweave(&["build", "--color", "never"], &parent.path().join("native-shop"));
+    assert!(built.status.success() && stderr(&built).is_empty(), "no warnings:\n{}", stderr(&built));
+    crate::support::judge_all(&parent.path().join("native-shop/dist"));
     // Never over a user's files.
     let again = miniweave(&["new", "shop"], parent.path());
     assert_eq!(again.status.code(), Some(2));
