@@ -2,8 +2,6 @@
 //! are judged by the platforms' tools (issue 10: "every example in the README and docs
 //! compiles").
 
-use std::fs;
-
 use crate::support::{build_all, judge_all, project, read, repo};
 
 /// The ```html blocks of a markdown file.
@@ -44,6 +42,8 @@ fn the_language_guides_mini_file_example_builds_everywhere() {
         ),
     ]);
     let (out, _) = build_all(dir.path());
-    assert!(fs::read_dir(out.join("weibo/src/pages/index")).is_ok());
+    // The page's loop and event reach the component's tag on every target.
+    assert!(read(out.join("alipay/pages/index/index.axml")).contains("onToggle=\"onToggle\""));
+    assert!(read(out.join("weibo/src/pages/index/index.vue")).contains("<todo-item v-for="));
     judge_all(&out);
 }

@@ -35,6 +35,16 @@ pub struct AppModel {
 }
 
 impl AppModel {
+    /// The npm packages of the WeChat extended libraries turned on: `useExtendedLib` names a
+    /// library (`weui`) whose package is `<name>-miniprogram`.
+    pub fn extended_lib_packages(&self) -> std::collections::BTreeSet<String> {
+        self.use_extended_lib
+            .iter()
+            .filter(|(_, on)| on.as_bool() != Some(false))
+            .map(|(lib, _)| format!("{lib}-miniprogram"))
+            .collect()
+    }
+
     pub fn subpackages(&self) -> &[SubPackageModel] {
         if self.subpackages_lower.is_empty() { &self.subpackages_camel } else { &self.subpackages_lower }
     }

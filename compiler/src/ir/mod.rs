@@ -117,6 +117,15 @@ pub struct Unit {
     pub file: Arc<SourceFile>,
 }
 
+impl Unit {
+    /// Whether a custom tag is declared for this unit: in its components, or named in its
+    /// `usingComponents` even when the path failed to resolve (that failure is reported on
+    /// its own).
+    pub fn declares(&self, tag: &str) -> bool {
+        self.components.contains_key(tag) || self.model.using_components.contains_key(tag)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ComponentRef {
     /// A component of the project, by logical path.

@@ -15,18 +15,12 @@ const INLINE: &[&str] = &[
     "small", "span", "strong", "sub", "sup", "time", "u", "var",
 ];
 
-/// Whether `name` names nothing in `unit`: not a built-in, not declared (even when the
-/// declaration failed to resolve, which is reported on its own).
-pub fn is_undeclared(unit: &Unit, name: &str) -> bool {
-    !is_builtin(name) && !unit.components.contains_key(name) && !unit.model.using_components.contains_key(name)
-}
-
 /// Renames every undeclared tag in `nodes` (a unit's expanded template) to `text` or `view`.
 pub fn replace_undeclared_tags(unit: &Unit, nodes: &mut [Node]) {
     walk_nodes_mut(nodes, &mut |node| {
         let Node::Element(e) = node else { return };
         let Tag::Named(name) = &e.tag else { return };
-        if !is_undeclared(unit, name) {
+        if is_builtin(name) || unit.declares(name) {
             return;
         }
         let only_text = e.children.iter().all(|c| matches!(c, Node::Text(_)));

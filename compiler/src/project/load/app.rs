@@ -75,6 +75,7 @@ impl Loader<'_> {
                 let config = keep_or_extend(config, diags, &mut self.diags)?;
                 let model = self.app_model(&config)?;
                 self.collect_aliases(&model);
+                self.extended_libs = model.extended_lib_packages();
                 let mut diags = Vec::new();
                 let lang = sfc.script_lang();
                 let script = sfc
@@ -92,6 +93,7 @@ impl Loader<'_> {
                 let config = keep_or_extend(config, diags, &mut self.diags)?;
                 let model = self.app_model(&config)?;
                 self.collect_aliases(&model);
+                self.extended_libs = model.extended_lib_packages();
                 let mut diags = Vec::new();
                 let script = self.native_script("app", &mut diags);
                 self.diags.extend(diags);

@@ -172,9 +172,7 @@ fn defined_names(template: &Template) -> BTreeSet<String> {
 /// every `generic:` choice must be a component the unit declares.
 fn check_tags(unit: &Unit, template: &Template, found: &mut Vec<Diagnostic>) {
     let file: &Arc<SourceFile> = &template.file;
-    // A tag named in usingComponents is declared even when its path failed to resolve (that
-    // failure is reported on its own).
-    let known = |name: &str| unit.components.contains_key(name) || unit.model.using_components.contains_key(name);
+    let known = |name: &str| unit.declares(name);
     walk_nodes(&template.nodes, &mut |node| {
         let Node::Element(element) = node else { return };
         if let Tag::Named(name) = &element.tag {

@@ -125,9 +125,6 @@ pub fn load(
     let sitemap = loader.load_sitemap(&app);
     let (mut styles, mut assets) = loader.load_plain_files();
     loader.load_style_imports(&app, &mut styles, &mut assets);
-    if layout.options.gaps_warn() {
-        crate::diagnostics::tolerate_platform_gaps(&mut loader.diags);
-    }
     // The project is returned even when something in it is an error, so the backends report
     // their own problems in the same run (every error at once); it is never written then.
     let project = Some(Project {

@@ -31,12 +31,6 @@ impl Loader<'_> {
 
     /// Import aliases from app.json's `resolveAlias` and tsconfig.json's `paths`.
     pub(super) fn collect_aliases(&mut self, app: &crate::config::app::AppModel) {
-        // `useExtendedLib` names a library (`weui`) whose npm package is `<name>-miniprogram`.
-        for (lib, on) in &app.use_extended_lib {
-            if on.as_bool() != Some(false) {
-                self.extended_libs.insert(format!("{lib}-miniprogram"));
-            }
-        }
         let mut aliases = Vec::new();
         for (pattern, target) in &app.resolve_alias {
             aliases.push(Alias::new(pattern, vec![target.trim_start_matches('/').to_string()]));
