@@ -115,10 +115,15 @@ fn print_warnings(warnings: &Diagnostics, color: bool, project: &std::path::Path
     }
     let shown = warnings.with_repeats_collapsed();
     eprint!("{}", render_diagnostics_from(&shown, color, project));
-    let total = warnings.len();
-    let folded =
-        if shown.len() < total { format!(" ({} shown in full, repeats folded)", shown.len()) } else { String::new() };
-    eprintln!("warning: {total} warning{}{folded}", plural(total));
+    // The count is of warnings as shown: a repeated warning is one thing to fix, however
+    // many places have it, so it counts once and its places are counted beside it.
+    let (distinct, places) = (shown.len(), warnings.len());
+    let folded = if distinct < places {
+        format!(" at {places} places (repeats of one warning are folded)")
+    } else {
+        String::new()
+    };
+    eprintln!("warning: {distinct} warning{}{folded}", plural(distinct));
 }
 
 /// One line per target: files, bytes (of which runtime), milliseconds, and where the output

@@ -241,7 +241,7 @@ fn the_command_shows_a_repeated_warning_once_with_where_else_it_applies() {
         err.contains("the same warning is given for 2 more places in 1 file: pages/index/index.wxml:2:22, pages/index/index.wxml:3:22"),
         "{err}"
     );
-    assert!(err.contains("warning: 3 warnings (1 shown in full, repeats folded)"), "{err}");
+    assert!(err.contains("warning: 1 warning at 3 places (repeats of one warning are folded)"), "{err}");
 }
 
 #[test]
