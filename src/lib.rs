@@ -41,6 +41,7 @@
 
 mod build;
 mod report;
+mod settings_merge;
 mod source_maps;
 mod write;
 

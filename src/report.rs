@@ -24,6 +24,8 @@ pub struct TargetReport {
     pub written: Option<usize>,
     pub unchanged: Option<usize>,
     pub removed: Option<usize>,
+    /// Files edited in the output since the previous build that this build put back.
+    pub restored: Vec<String>,
     /// Time to load and emit this target, in milliseconds.
     pub millis: f64,
 }
@@ -36,9 +38,10 @@ impl TargetReport {
             files: emitted.files.len(),
             bytes: emitted.total_bytes(),
             runtime_bytes: emitted.runtime_bytes(),
-            written: stats.map(|s| s.written),
-            unchanged: stats.map(|s| s.unchanged),
-            removed: stats.map(|s| s.removed),
+            written: stats.as_ref().map(|s| s.written),
+            unchanged: stats.as_ref().map(|s| s.unchanged),
+            removed: stats.as_ref().map(|s| s.removed),
+            restored: stats.map(|s| s.restored).unwrap_or_default(),
             millis,
         }
     }

@@ -5,21 +5,30 @@
 //! file), files the previous build wrote and this one did not are deleted, and nothing else
 //! in the folder is touched. The list of files a build wrote is kept in a manifest beside the
 //! target folders, `<outDir>/.miniweave/<target>.json`, so the target folder holds only what
-//! the platform should see.
+//! the platform should see. The manifest also keeps a hash of each file as written, so a
+//! file edited by hand in the output is named when a build restores it, and what the
+//! previous build emitted as the IDE's project file, which the IDE's own edits are merged
+//! with (`settings_merge`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use miniweave_targets::Emitted;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+use crate::settings_merge;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct WriteStats {
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,
+    /// Files changed in the output since the previous build (by hand, or by another tool)
+    /// that this build put back, relative to the target folder.
+    pub restored: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -33,6 +42,16 @@ pub struct WriteError {
 struct Manifest {
     generator: String,
     files: Vec<String>,
+    /// The xxh3 hash of each file as written, in hex.
+    #[serde(default)]
+    hashes: BTreeMap<String, String>,
+    /// The IDE project file as this build emitted it, before the IDE's edits were merged in.
+    #[serde(default)]
+    settings: Option<Value>,
+}
+
+fn hash(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
 /// Whether an emitted path is a plain relative path that stays inside its folder.
@@ -59,6 +78,8 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
     let previous: Manifest =
         fs::read(&manifest_file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
     let mut stats = WriteStats::default();
+    let mut hashes = BTreeMap::new();
+    let mut settings_emitted = None;
     for (path, file) in &emitted.files {
         if !is_safe(path) {
             return Err(fail(
@@ -67,11 +88,33 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
             ));
         }
         let full = dir.join(path);
-        if fs::read(&full).is_ok_and(|old| old == *file.bytes) {
+        let on_disk = fs::read(&full).ok();
+        let mut bytes = file.bytes.as_slice();
+        let merged;
+        if let Some(settings) = emitted.settings.filter(|s| s.path == path) {
+            let emitted_value: Option<Value> = serde_json::from_slice(bytes).ok();
+            let disk_value: Option<Value> = on_disk.as_deref().and_then(|b| serde_json::from_slice(b).ok());
+            if let Some(value) = &emitted_value {
+                let result = settings_merge::merge(&settings, value, previous.settings.as_ref(), disk_value.as_ref());
+                if result != *value {
+                    let mut text = serde_json::to_string_pretty(&result).unwrap_or_default();
+                    text.push('\n');
+                    merged = text.into_bytes();
+                    bytes = &merged;
+                }
+            }
+            settings_emitted = emitted_value;
+        } else if let (Some(old), Some(was)) = (&on_disk, previous.hashes.get(path)) {
+            if old.as_slice() != bytes && hash(old) != *was {
+                stats.restored.push(path.clone());
+            }
+        }
+        hashes.insert(path.clone(), hash(bytes));
+        if on_disk.as_deref() == Some(bytes) {
             stats.unchanged += 1;
             continue;
         }
-        write_atomically(&full, &file.bytes)
+        write_atomically(&full, bytes)
             .map_err(|e| fail(format!("cannot write `{}`: {e}", full.display()), &written))?;
         written.push(full);
         stats.written += 1;
@@ -90,7 +133,12 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
             }
         }
     }
-    let manifest = Manifest { generator: "miniweave".into(), files: emitted.files.keys().cloned().collect() };
+    let manifest = Manifest {
+        generator: "miniweave".into(),
+        files: emitted.files.keys().cloned().collect(),
+        hashes,
+        settings: settings_emitted,
+    };
     let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     write_atomically(&manifest_file, &bytes)
         .map_err(|e| fail(format!("cannot write `{}`: {e}", manifest_file.display()), &written))?;

@@ -144,6 +144,18 @@ fn print_summary(report: &BuildReport, writing: bool) {
             human_bytes(t.runtime_bytes),
             t.millis
         );
+        if writing && !t.restored.is_empty() {
+            let shown: Vec<&str> = t.restored.iter().take(5).map(String::as_str).collect();
+            let more = t.restored.len() - shown.len();
+            println!(
+                "{:<7} restored {} file{} edited in the output since the last build: {}{} (edit the sources instead)",
+                t.target.name(),
+                t.restored.len(),
+                plural(t.restored.len()),
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() },
+            );
+        }
     }
 }
 

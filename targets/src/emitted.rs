@@ -16,16 +16,30 @@ pub struct EmittedFile {
     pub source: String,
 }
 
+/// The file a platform's IDE opens the output with and may edit (`project.config.json`,
+/// `mini.project.json`, `wbox.config.json`), and the keys of it miniweave must set. Writing
+/// merges the rest with what the IDE changed since the last build, so a setting changed in
+/// the IDE survives the next build.
+#[derive(Debug, Clone, Copy)]
+pub struct SettingsFile {
+    pub path: &'static str,
+    /// Paths of the keys miniweave owns, `/`-separated (`settings/framework`); a key owned
+    /// and absent from the emitted file is removed.
+    pub owned: &'static [&'static str],
+}
+
 /// One target's output, by path relative to `outDir/<target>/`.
 #[derive(Debug, Clone)]
 pub struct Emitted {
     pub target: Target,
     pub files: BTreeMap<String, EmittedFile>,
+    /// The IDE's project file among `files`, when the target has one.
+    pub settings: Option<SettingsFile>,
 }
 
 impl Emitted {
     pub fn new(target: Target) -> Self {
-        Emitted { target, files: BTreeMap::new() }
+        Emitted { target, files: BTreeMap::new(), settings: None }
     }
 
     /// Adds a file. Two sources emitting one path is the user's conflict to resolve, so it

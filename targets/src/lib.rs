@@ -14,7 +14,7 @@ use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::Project;
 use miniweave_compiler::target::Target;
 
-pub use emitted::{Emitted, EmittedFile};
+pub use emitted::{Emitted, EmittedFile, SettingsFile};
 
 /// Emits `project` for its target: the files, and any diagnostics (errors mean the files
 /// must not be written).

@@ -147,3 +147,73 @@ fn source_maps_lead_tools_back_to_the_mini_file_line() {
         assert_eq!(line, 4, "{target}: the line of `greeting` in the .mini file");
     }
 }
+
+/// Edits `file` (JSON) in place with `change`.
+fn edit_json(file: &std::path::Path, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut value: serde_json::Value = serde_json::from_str(&read(file)).unwrap();
+    change(&mut value);
+    fs::write(file, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+}
+
+#[test]
+fn settings_changed_in_each_ide_survive_the_next_build() {
+    let project = crate::support::native_page(
+        "<view>hi</view>",
+        &[(
+            "project.config.json",
+            "{ \"appid\": \"wx0123456789abcdef\", \"libVersion\": \"2.30.0\", \"setting\": { \"minified\": false } }",
+        )],
+    );
+    let out = project.path().join("dist");
+    let options = BuildOptions::new(project.path()).targets(Target::ALL).out_dir(&out);
+    build(&options).unwrap();
+    // What each IDE writes into the folder it opened.
+    edit_json(&out.join("wechat/project.config.json"), |v| {
+        v["setting"]["minified"] = true.into();
+        v["condition"] = serde_json::json!({ "miniprogram": { "list": [] } });
+        v["appid"] = "touched".into();
+    });
+    edit_json(&out.join("alipay/mini.project.json"), |v| v["enableAppxNg"] = true.into());
+    edit_json(&out.join("weibo/wbox.config.json"), |v| v["version"] = "2.0.0".into());
+    // And the project's own settings change in the sources.
+    let own = project.path().join("project.config.json");
+    edit_json(&own, |v| v["libVersion"] = "3.0.0".into());
+
+    let report = build(&options).unwrap();
+    let wechat: serde_json::Value = serde_json::from_str(&read(out.join("wechat/project.config.json"))).unwrap();
+    assert_eq!(wechat["setting"]["minified"], true, "the IDE's setting is kept: {wechat}");
+    assert_eq!(wechat["condition"]["miniprogram"]["list"], serde_json::json!([]), "{wechat}");
+    assert_eq!(wechat["libVersion"], "3.0.0", "the sources' change comes through: {wechat}");
+    assert_eq!(wechat["appid"], "wx0123456789abcdef", "the app id is miniweave's to set: {wechat}");
+    let alipay: serde_json::Value = serde_json::from_str(&read(out.join("alipay/mini.project.json"))).unwrap();
+    assert_eq!(alipay["enableAppxNg"], true, "{alipay}");
+    assert_eq!(alipay["compileOptions"]["component2"], true, "{alipay}");
+    let weibo: serde_json::Value = serde_json::from_str(&read(out.join("weibo/wbox.config.json"))).unwrap();
+    assert_eq!(weibo["version"], "2.0.0", "{weibo}");
+    assert!(report.targets.iter().all(|t| t.restored.is_empty()), "merging is not restoring");
+    // A third build with nothing changed rewrites nothing.
+    let again = build(&options).unwrap();
+    assert!(again.targets.iter().all(|t| t.written == Some(0)), "{:?}", again.targets);
+}
+
+#[test]
+fn a_file_edited_by_hand_in_the_output_is_put_back_and_named() {
+    let project = crate::support::native_page("<view>hi</view>", &[]);
+    fs::write(project.path().join("pages/index/index.wxss"), ".a { color: red; }\n").unwrap();
+    let built = crate::support::miniweave(&["build", ".", "--target", "wechat"], project.path());
+    assert!(built.status.success(), "{}", crate::support::stderr(&built));
+    let wxml = project.path().join("dist/wechat/pages/index/index.wxml");
+    let original = read(&wxml);
+    fs::write(&wxml, "<view>patched in the output</view>").unwrap();
+    let rebuilt = crate::support::miniweave(&["build", ".", "--target", "wechat"], project.path());
+    let out = crate::support::stdout(&rebuilt);
+    assert!(rebuilt.status.success(), "{}", crate::support::stderr(&rebuilt));
+    assert!(
+        out.contains("wechat  restored 1 file edited in the output since the last build: pages/index/index.wxml"),
+        "{out}"
+    );
+    assert_eq!(read(&wxml), original);
+    // Once restored, the next build has nothing to say.
+    let quiet = crate::support::miniweave(&["build", ".", "--target", "wechat"], project.path());
+    assert!(!crate::support::stdout(&quiet).contains("restored"));
+}

@@ -154,9 +154,16 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         "compileType": "mini",
         "compileOptions": { "component2": true },
     });
-    out.add("mini.project.json".into(), to_pretty(&project_file), 0, "miniweave.json", &mut diags);
+    out.add(SETTINGS.path.into(), to_pretty(&project_file), 0, "miniweave.json", &mut diags);
+    out.settings = Some(SETTINGS);
     (out, diags)
 }
+
+/// What of `mini.project.json` miniweave sets; the rest is the IDE's.
+const SETTINGS: crate::emitted::SettingsFile = crate::emitted::SettingsFile {
+    path: "mini.project.json",
+    owned: &["format", "compileType", "compileOptions/component2"],
+};
 
 /// What a unit's template needs from the runtime.
 struct UnitRuntime {

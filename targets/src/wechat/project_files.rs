@@ -6,11 +6,26 @@ use miniweave_compiler::target::Target;
 use serde_json::{Value, json};
 
 use crate::common::json::to_pretty;
-use crate::emitted::Emitted;
+use crate::emitted::{Emitted, SettingsFile};
+
+/// What of `project.config.json` miniweave sets; the rest is the project's and the IDE's.
+pub const SETTINGS: SettingsFile = SettingsFile {
+    path: "project.config.json",
+    owned: &[
+        "appid",
+        "projectname",
+        "compileType",
+        "miniprogramRoot",
+        "srcMiniprogramRoot",
+        "cloudfunctionRoot",
+        "pluginRoot",
+    ],
+};
 
 pub fn emit(project: &Project, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
     let config = project_config(project);
-    out.add("project.config.json".into(), to_pretty(&config), 0, "miniweave.json", diags);
+    out.add(SETTINGS.path.into(), to_pretty(&config), 0, "miniweave.json", diags);
+    out.settings = Some(SETTINGS);
     let sitemap = match &project.sitemap {
         Some(doc) => doc.json.to_value(),
         // WeChat's default: every page may be indexed.

@@ -6,7 +6,13 @@ use miniweave_compiler::target::Target;
 use serde_json::{Map, Value, json};
 
 use crate::common::json::to_pretty;
-use crate::emitted::Emitted;
+use crate::emitted::{Emitted, SettingsFile};
+
+/// What of `wbox.config.json` miniweave sets; the rest is the IDE's.
+pub const SETTINGS: SettingsFile = SettingsFile {
+    path: "wbox.config.json",
+    owned: &["appId", "name", "settings/renderType", "settings/compileType", "settings/framework"],
+};
 
 /// App keys WBox's `src/app.json` takes (PLATFORMS.md §7.1 shows `pages` and `window`).
 const APP_KEYS: &[&str] = &["pages", "window", "tabBar", "entryPagePath", "networkTimeout"];
@@ -26,7 +32,8 @@ pub fn emit(project: &Project, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
             "framework": "Vue2",
         },
     });
-    out.add("wbox.config.json".into(), to_pretty(&config), 0, "miniweave.json", diags);
+    out.add(SETTINGS.path.into(), to_pretty(&config), 0, "miniweave.json", diags);
+    out.settings = Some(SETTINGS);
 
     let app = &project.app;
     let doc = &app.config;
