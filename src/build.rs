@@ -232,10 +232,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             })
             .collect()
     });
-    let mut diagnostics = Diagnostics::new();
-    for outcome in &outcomes {
-        diagnostics.extend(outcome.diagnostics.iter().cloned());
-    }
+    let mut all: Vec<Diagnostic> = outcomes.iter().flat_map(|o| o.diagnostics.iter().cloned()).collect();
+    miniweave_compiler::diagnostics::merge_gaps(&mut all);
+    let mut diagnostics = Diagnostics::from(all);
     diagnostics.normalize();
     diagnostics.hide_dependency_warnings();
     diagnostics.silence(&layout.options.warnings.ignore);

@@ -179,3 +179,21 @@ fn an_api_chosen_at_run_time_uses_the_adapter_or_the_platforms_own_with_a_warnin
     );
     assert!(read(out.join("wechat/pages/index/index.js")).contains("wx[kind]({"));
 }
+
+#[test]
+fn an_api_two_targets_lack_is_one_diagnostic_with_the_if_that_fits_and_the_counterpart() {
+    let dir = page_with_script("Page({ pay() { wx.requestPayment({}) } })");
+    let all = try_build(dir.path(), &Target::ALL).unwrap_err();
+    let at_call: Vec<&miniweave::Diagnostic> =
+        all.iter().filter(|d| d.to_string().starts_with("src/pages/index/index.mini:3:16:")).collect();
+    assert_eq!(at_call.len(), 1, "{:#?}", lines(&all));
+    let d = at_call[0];
+    assert_eq!(d.message, "Alipay has no `wx.requestPayment`, and Weibo may have none");
+    let help = d.help.as_deref().unwrap();
+    assert!(help.contains("`// #if wechat`"), "{help}");
+    assert!(help.contains("Alipay's counterpart: `my.tradePay({ tradeNO })`"), "{help}");
+    // Built for Alipay alone, the fitting branch is `#if !alipay`, and the counterpart stays.
+    let alipay = try_build(dir.path(), &[Target::Alipay]).unwrap_err();
+    let help = alipay.iter().find_map(|d| d.help.clone()).unwrap();
+    assert!(help.contains("`// #if !alipay`") && help.contains("my.tradePay"), "{help}");
+}

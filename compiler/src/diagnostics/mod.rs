@@ -4,6 +4,7 @@
 //! labelled spans it points at, and a help line saying what to write instead. Rendering lives
 //! in [`render`]; this module only holds the data.
 
+mod gaps;
 mod render;
 mod suggest;
 
@@ -11,6 +12,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
+pub use gaps::{Gap, keep_condition, merge_gaps};
 pub use render::{RenderStyle, render, render_all, render_from};
 pub use suggest::{did_you_mean, suggestion};
 
@@ -47,6 +49,8 @@ pub struct Diagnostic {
     pub file: Option<Arc<SourceFile>>,
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// The platform gap this diagnostic reports, for saying it once across targets.
+    pub gap: Option<Gap>,
 }
 
 impl Diagnostic {
@@ -58,6 +62,7 @@ impl Diagnostic {
             file: None,
             labels: Vec::new(),
             help: None,
+            gap: None,
         }
     }
 
@@ -86,6 +91,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks the diagnostic as one target's gap (see [`merge_gaps`]).
+    pub fn gap(mut self, gap: Gap) -> Self {
+        self.gap = Some(gap);
         self
     }
 

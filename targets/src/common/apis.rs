@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
-use miniweave_compiler::diagnostics::Diagnostic;
+use miniweave_compiler::diagnostics::{Diagnostic, Gap};
 use miniweave_compiler::source::SourceFile;
 use miniweave_compiler::target::Target;
 use swc_core::common::{DUMMY_SP, SyntaxContext};
@@ -193,21 +193,39 @@ impl<'e> ApiMapper<'e> {
                         .help(format!(
                             "at run time the call fails with errMsg \"{name}:fail not available on {platform}\" unless {platform} has it; to do something else there, put this code in an `// #if !{}` branch",
                             self.target.name()
-                        )),
+                        ))
+                        .gap(Gap {
+                            target: self.target,
+                            what: format!("`wx.{name}`"),
+                            certain: self.target != Target::Weibo,
+                            counterpart: counterpart(self.target, name).map(str::to_string),
+                        }),
                 );
             }
             return Some(self.gap(name, span));
         }
         if wechat_has(name) {
-            self.error(
-                span,
-                format!("{platform} has no `wx.{name}`"),
-                &format!("not available on {platform}"),
-                format!(
-                    "put this code in an `// #if !{t}` branch, and what {platform} should do instead in `// #else`",
-                    t = self.target.name()
-                ),
+            let counterpart = counterpart(self.target, name);
+            let mut help = format!(
+                "put this code in an `// #if !{t}` branch, and what {platform} should do instead in `// #else`",
+                t = self.target.name()
             );
+            if let Some(c) = counterpart {
+                help.push_str(&format!("\n{platform}'s counterpart: {c}"));
+            }
+            if !self.npm {
+                let gap = Gap {
+                    target: self.target,
+                    what: format!("`wx.{name}`"),
+                    certain: true,
+                    counterpart: counterpart.map(str::to_string),
+                };
+                let d = Diagnostic::error("script::api", format!("{platform} has no `wx.{name}`"))
+                    .at(&self.file, self.env.span(span), format!("not available on {platform}"))
+                    .help(help)
+                    .gap(gap);
+                self.diagnostics.push(d);
+            }
         } else if !self.npm {
             // Code may put its own members on `wx` (Lin UI: `wx.lin = …`); WeChat keeps
             // them on its global object, so they live on the target's global object too.
@@ -220,6 +238,18 @@ impl<'e> ApiMapper<'e> {
         // npm code keeps a direct call, which fails only if it is ever made.
         Some(self.host(name, span))
     }
+}
+
+/// A target's nearest equivalent of a WeChat API it lacks and miniweave cannot adapt,
+/// where PLATFORMS.md §6 names one.
+const COUNTERPARTS: &[(Target, &str, &str)] = &[(
+    Target::Alipay,
+    "requestPayment",
+    "`my.tradePay({ tradeNO })`, with a trade your backend issues through Alipay (PLATFORMS.md §6, row 32)",
+)];
+
+fn counterpart(target: Target, name: &str) -> Option<&'static str> {
+    COUNTERPARTS.iter().find(|(t, n, _)| *t == target && *n == name).map(|(_, _, c)| *c)
 }
 
 fn wechat_has(name: &str) -> bool {
