@@ -42,9 +42,12 @@ pub fn keep_condition(lacking: &[Target]) -> String {
     }
 }
 
+/// Code, file, primary span and the missing thing: what makes two diagnostics one gap.
+type GroupKey = (String, Option<String>, usize, usize, String);
+
 /// Merges diagnostics about one gap at one place on several targets into one.
 pub fn merge_gaps(list: &mut Vec<Diagnostic>) {
-    let mut groups: BTreeMap<(String, Option<String>, usize, usize, String), Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
     for (i, d) in list.iter().enumerate() {
         if let Some(gap) = &d.gap {
             let span = d.labels.first().map_or((0, 0), |l| (l.span.start, l.span.end));
@@ -70,7 +73,7 @@ pub fn merge_gaps(list: &mut Vec<Diagnostic>) {
 }
 
 fn merge(parts: &[&Diagnostic]) -> Diagnostic {
-    let mut gaps: Vec<&Gap> = parts.iter().filter_map(|d| d.gap.as_ref()).collect();
+    let mut gaps: Vec<&Gap> = parts.iter().filter_map(|d| d.gap.as_deref()).collect();
     gaps.sort_by_key(|g| g.target);
     gaps.dedup_by_key(|g| g.target);
     let what = &gaps[0].what;

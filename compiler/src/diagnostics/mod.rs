@@ -50,7 +50,7 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     /// The platform gap this diagnostic reports, for saying it once across targets.
-    pub gap: Option<Gap>,
+    pub gap: Option<Box<Gap>>,
 }
 
 impl Diagnostic {
@@ -96,7 +96,7 @@ impl Diagnostic {
 
     /// Marks the diagnostic as one target's gap (see [`merge_gaps`]).
     pub fn gap(mut self, gap: Gap) -> Self {
-        self.gap = Some(gap);
+        self.gap = Some(Box::new(gap));
         self
     }
 
