@@ -98,7 +98,7 @@ pub enum BuildError {
     /// Some targets have errors: those (`failed`) wrote nothing and kept their previous
     /// output, while every other target compiled cleanly and was written as `report` says
     /// (exit 1).
-    Partial { failed: Vec<Target>, diagnostics: Diagnostics, report: BuildReport },
+    Partial { failed: Vec<Target>, diagnostics: Diagnostics, report: Box<BuildReport> },
     /// The command was used wrongly, or the project folder cannot be used (exit 2).
     Usage(String),
     /// Reading or writing failed part-way (exit 2); `written` lists what was written.
@@ -260,15 +260,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         };
         reports.push(TargetReport::new(&emitted, dir, stats, outcome.millis));
     }
+    let placeholders: Vec<&str> =
+        targets.iter().filter(|t| layout.options.appid_is_placeholder(**t)).map(|t| t.display_name()).collect();
+    let notices = if placeholders.is_empty() || !options.write {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{} get{} a placeholder app id: the IDE's simulator runs it, but previewing on a phone and uploading need yours: set {} in miniweave.json",
+            placeholders.join(" and "),
+            if placeholders.len() == 1 { "s" } else { "" },
+            placeholders.iter().map(|p| format!("`{}.appid`", p.to_lowercase())).collect::<Vec<_>>().join(" and ")
+        )]
+    };
     let report = BuildReport {
         targets: reports,
         warnings: Diagnostics::new(),
+        notices,
         millis: started.elapsed().as_secs_f64() * 1000.0,
     };
     match (failed.is_empty(), report.targets.is_empty()) {
         (true, _) => Ok(BuildReport { warnings: diagnostics, ..report }),
         (false, true) => Err(BuildError::Project(diagnostics)),
-        (false, false) => Err(BuildError::Partial { failed, diagnostics, report }),
+        (false, false) => Err(BuildError::Partial { failed, diagnostics, report: Box::new(report) }),
     }
 }
 

@@ -26,6 +26,9 @@ pub struct TargetReport {
     pub removed: Option<usize>,
     /// Files edited in the output since the previous build that this build put back.
     pub restored: Vec<String>,
+    /// The files written and removed, relative to `out_dir` (for `--verbose`).
+    pub written_files: Vec<String>,
+    pub removed_files: Vec<String>,
     /// Time to load and emit this target, in milliseconds.
     pub millis: f64,
 }
@@ -41,6 +44,8 @@ impl TargetReport {
             written: stats.as_ref().map(|s| s.written),
             unchanged: stats.as_ref().map(|s| s.unchanged),
             removed: stats.as_ref().map(|s| s.removed),
+            written_files: stats.as_ref().map(|s| s.written_files.clone()).unwrap_or_default(),
+            removed_files: stats.as_ref().map(|s| s.removed_files.clone()).unwrap_or_default(),
             restored: stats.map(|s| s.restored).unwrap_or_default(),
             millis,
         }
@@ -52,6 +57,9 @@ pub struct BuildReport {
     pub targets: Vec<TargetReport>,
     /// Warnings that were not silenced by `warnings.ignore`.
     pub warnings: Diagnostics,
+    /// Things to know that are not problems in the sources, once per build (a placeholder
+    /// app id), for the command to print as notes.
+    pub notices: Vec<String>,
     /// The whole build, in milliseconds.
     pub millis: f64,
 }

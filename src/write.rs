@@ -29,6 +29,9 @@ pub struct WriteStats {
     /// Files changed in the output since the previous build (by hand, or by another tool)
     /// that this build put back, relative to the target folder.
     pub restored: Vec<String>,
+    /// The files written and removed, relative to the target folder.
+    pub written_files: Vec<String>,
+    pub removed_files: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -73,7 +76,8 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
     let dir = out_dir.join(target);
     let mut written = Vec::new();
     let fail = |message: String, written: &Vec<PathBuf>| WriteError { message, written: written.clone() };
-    fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create `{}`: {e}", dir.display()), &written))?;
+    fs::create_dir_all(&dir)
+        .map_err(|e| fail(format!("cannot create `{}`: {e}{}", dir.display(), hint(&e)), &written))?;
     let manifest_file = manifest_path(out_dir, target);
     let previous: Manifest =
         fs::read(&manifest_file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
@@ -115,9 +119,10 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
             continue;
         }
         write_atomically(&full, bytes)
-            .map_err(|e| fail(format!("cannot write `{}`: {e}", full.display()), &written))?;
+            .map_err(|e| fail(format!("cannot write `{}`: {e}{}", full.display(), hint(&e)), &written))?;
         written.push(full);
         stats.written += 1;
+        stats.written_files.push(path.clone());
     }
     let current: BTreeSet<&str> = emitted.files.keys().map(String::as_str).collect();
     for stale in previous.files.iter().filter(|p| !current.contains(p.as_str()) && is_safe(p)) {
@@ -125,11 +130,12 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
         match fs::remove_file(&full) {
             Ok(()) => {
                 stats.removed += 1;
+                stats.removed_files.push(stale.clone());
                 remove_empty_parents(&full, &dir);
             }
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => {
-                return Err(fail(format!("cannot remove `{}`: {e}", full.display()), &written));
+                return Err(fail(format!("cannot remove `{}`: {e}{}", full.display(), hint(&e)), &written));
             }
         }
     }
@@ -141,8 +147,21 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
     };
     let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     write_atomically(&manifest_file, &bytes)
-        .map_err(|e| fail(format!("cannot write `{}`: {e}", manifest_file.display()), &written))?;
+        .map_err(|e| fail(format!("cannot write `{}`: {e}{}", manifest_file.display(), hint(&e)), &written))?;
     Ok(stats)
+}
+
+/// What to do about a failed write: a file is locked or read-only most often because an IDE
+/// or another program has the output folder open (Windows refuses to replace a file another
+/// process holds).
+fn hint(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ResourceBusy | io::ErrorKind::ReadOnlyFilesystem => {
+            "; the folder may be open in another program (an IDE, a file watcher): close it, check the folder's permissions, or build into another folder with --out"
+        }
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "; free some disk space and build again",
+        _ => "",
+    }
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -172,6 +191,13 @@ fn remove_empty_parents(file: &Path, root: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_write_says_the_folder_may_be_open_elsewhere() {
+        assert!(hint(&io::Error::from(io::ErrorKind::PermissionDenied)).contains("open in another program"));
+        assert!(hint(&io::Error::from(io::ErrorKind::StorageFull)).contains("disk space"));
+        assert_eq!(hint(&io::Error::from(io::ErrorKind::NotFound)), "");
+    }
 
     #[test]
     fn unsafe_paths_are_refused() {

@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Print more: every warning at every place (not folded), and each file written or
+    /// removed.
+    #[arg(long, short, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
     /// Warnings fail the command (exit 1), for CI; the output is still written.
     #[arg(long, global = true)]
     pub deny_warnings: bool,

@@ -66,10 +66,13 @@ fn main() -> ExitCode {
     match build(&options) {
         Ok(report) => {
             if !quiet || cli.deny_warnings {
-                print_warnings(&report.warnings, color, &options.project);
+                print_warnings(&report.warnings, color, &options.project, cli.verbose);
             }
             if !quiet {
-                print_summary(&report, writing);
+                print_summary(&report, writing, cli.verbose);
+                for notice in &report.notices {
+                    eprintln!("note: {notice}");
+                }
             }
             if cli.deny_warnings && !report.warnings.is_empty() {
                 eprintln!("error: warnings are denied (--deny-warnings); the output was written");
@@ -92,7 +95,7 @@ fn main() -> ExitCode {
             if let BuildError::Partial { diagnostics, report, .. } = &partial {
                 eprint!("{}", render_diagnostics_from(&diagnostics.with_repeats_collapsed(), color, &options.project));
                 if !quiet {
-                    print_summary(report, writing);
+                    print_summary(report, writing, cli.verbose);
                 }
             }
             eprintln!("error: {partial}");
@@ -109,11 +112,11 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn print_warnings(warnings: &Diagnostics, color: bool, project: &std::path::Path) {
+fn print_warnings(warnings: &Diagnostics, color: bool, project: &std::path::Path, verbose: bool) {
     if warnings.is_empty() {
         return;
     }
-    let shown = warnings.with_repeats_collapsed();
+    let shown = if verbose { warnings.clone() } else { warnings.with_repeats_collapsed() };
     eprint!("{}", render_diagnostics_from(&shown, color, project));
     // The count is of warnings as shown: a repeated warning is one thing to fix, however
     // many places have it, so it counts once and its places are counted beside it.
@@ -127,8 +130,8 @@ fn print_warnings(warnings: &Diagnostics, color: bool, project: &std::path::Path
 }
 
 /// One line per target: files, bytes (of which runtime), milliseconds, and where the output
-/// went.
-fn print_summary(report: &BuildReport, writing: bool) {
+/// went; with `verbose`, each file written or removed.
+fn print_summary(report: &BuildReport, writing: bool, verbose: bool) {
     for t in &report.targets {
         let changes = match (t.written, t.removed) {
             (Some(w), Some(r)) if writing => {
@@ -144,6 +147,14 @@ fn print_summary(report: &BuildReport, writing: bool) {
             human_bytes(t.runtime_bytes),
             t.millis
         );
+        if verbose {
+            for file in &t.written_files {
+                println!("  written  {file}");
+            }
+            for file in &t.removed_files {
+                println!("  removed  {file}");
+            }
+        }
         if writing && !t.restored.is_empty() {
             let shown: Vec<&str> = t.restored.iter().take(5).map(String::as_str).collect();
             let more = t.restored.len() - shown.len();

@@ -123,6 +123,11 @@ fn diagnostics_name_files_from_where_the_command_ran() {
     assert!(err.contains("[app/pages/index/index.wxml"), "the snippet's header too:\n{err}");
 }
 
+/// Whether the command printed nothing but notes (the placeholder app id's).
+fn only_notes(stderr: &str) -> bool {
+    stderr.lines().all(|l| l.starts_with("note: "))
+}
+
 #[test]
 fn new_creates_an_app_that_builds_everywhere_without_warnings() {
     let parent = tempfile::tempdir().unwrap();
@@ -131,13 +136,13 @@ fn new_creates_an_app_that_builds_everywhere_without_warnings() {
     assert!(stdout(&created).contains("miniweave build"), "{}", stdout(&created));
     let app = parent.path().join("shop");
     let built = miniweave(&["build", "--color", "never"], &app);
-    assert!(built.status.success() && stderr(&built).is_empty(), "no warnings:\n{}", stderr(&built));
+    assert!(built.status.success() && only_notes(&stderr(&built)), "no warnings:\n{}", stderr(&built));
     crate::support::judge_all(&app.join("dist"));
     // WeChat's own files, built as an existing WeChat project.
     let native = miniweave(&["new", "native-shop", "--template", "native"], parent.path());
     assert!(native.status.success(), "{}", stderr(&native));
     let built = miniweave(&["build", "--color", "never"], &parent.path().join("native-shop"));
-    assert!(built.status.success() && stderr(&built).is_empty(), "no warnings:\n{}", stderr(&built));
+    assert!(built.status.success() && only_notes(&stderr(&built)), "no warnings:\n{}", stderr(&built));
     crate::support::judge_all(&parent.path().join("native-shop/dist"));
     // Never over a user's files.
     let again = miniweave(&["new", "shop"], parent.path());
@@ -152,4 +157,40 @@ fn completions_for_a_shell() {
     let script = stdout(&output);
     assert!(script.contains("_miniweave()") && script.contains("--gaps") && script.contains("completions"), "{script}");
     assert_eq!(miniweave(&["completions", "tcsh"], std::path::Path::new(".")).status.code(), Some(2));
+}
+
+#[test]
+fn a_placeholder_app_id_gets_one_note_per_build() {
+    let dir = crate::support::native_page("<view>x</view>", &[]);
+    let built = miniweave(&["build", ".", "--color", "never"], dir.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let notes: Vec<String> = stderr(&built).lines().filter(|l| l.starts_with("note:")).map(str::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "note: WeChat and Weibo get a placeholder app id: the IDE's simulator runs it, but previewing on a phone and uploading need yours: set `wechat.appid` and `weibo.appid` in miniweave.json"
+        ],
+    );
+    // With the app ids set there is nothing to say.
+    fs::write(
+        dir.path().join("miniweave.json"),
+        "{ \"src\": \".\", \"wechat\": { \"appid\": \"wx0123456789abcdef\" }, \"weibo\": { \"appid\": \"1234\" } }",
+    )
+    .unwrap();
+    let set = miniweave(&["build", ".", "--color", "never"], dir.path());
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert!(!stderr(&set).contains("note:"), "{}", stderr(&set));
+}
+
+#[test]
+fn verbose_shows_every_place_of_a_warning_and_every_file_written() {
+    let wxml = "<view wx:for=\"{{a}}\" wx:key=\"{{item.id}}\"/>\n".repeat(2);
+    let dir = crate::support::native_page(&wxml, &[]);
+    let run = miniweave(&["build", ".", "--target", "wechat", "--verbose", "--color", "never"], dir.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert_eq!(err.matches("warning[template::bad-key]").count(), 2, "{err}");
+    assert!(stdout(&run).contains("  written  pages/index/index.wxml"), "{}", stdout(&run));
+    let both = miniweave(&["build", ".", "-q", "-v"], dir.path());
+    assert_eq!(both.status.code(), Some(2), "--quiet and --verbose contradict each other");
 }

@@ -97,6 +97,16 @@ impl ProjectOptions {
         }
     }
 
+    /// Whether `target`'s project file gets a placeholder app id (none set, or WeChat's
+    /// own tourist id), with which the IDE runs the simulator but cannot preview on a phone
+    /// or upload. Alipay's project file has no app id, so it never does.
+    pub fn appid_is_placeholder(&self, target: Target) -> bool {
+        match target {
+            Target::Alipay => false,
+            _ => matches!(self.appid(target), WECHAT_PLACEHOLDER_APPID | WEIBO_PLACEHOLDER_APPID),
+        }
+    }
+
     /// `url()` assets up to this size are inlined where a target cannot load them from styles.
     pub fn inline_limit(&self) -> u64 {
         self.assets.inline_limit.map_or(DEFAULT_INLINE_LIMIT, |s| s.0)
