@@ -119,3 +119,27 @@ fn one_run_reports_every_error_a_bad_config_key_and_an_unresolved_import_do_not_
     }
     assert!(!dir.path().join("dist").exists(), "nothing is written");
 }
+
+#[test]
+fn a_config_that_does_not_parse_is_one_error_without_follow_on_complaints() {
+    // A missing comma: what the page declares is unknown, so `<card>` must not be reported
+    // as undeclared on top of the real mistake.
+    let dir = crate::support::project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"card\": \"../../components/card/card\" } \"navigationBarTitleText\": \"x\" }</config>\n<template><card/></template>\n",
+        ),
+        (
+            "src/components/card/card.mini",
+            "<config>{ \"component\": true }</config>\n<template><view>c</view></template>\n<script>Component({})</script>\n",
+        ),
+    ]);
+    let found = crate::support::lines(&crate::support::try_build(dir.path(), &miniweave::Target::ALL).unwrap_err());
+    assert_eq!(
+        found,
+        [
+            "src/pages/index/index.mini:1:70: error[config::bad-json]: invalid JSON in the page/component config: Expected comma"
+        ],
+    );
+}

@@ -41,7 +41,7 @@ fn reachable<'p>(loader: &'p Loader<'_>, start_path: &str, start: &'p Template) 
 impl Loader<'_> {
     pub(super) fn check_units(&mut self, app: &App) {
         let mut found = Vec::new();
-        for unit in self.units.values() {
+        for unit in self.units.values().filter(|u| !self.broken_configs.contains(&u.path)) {
             let path = format!("{}.wxml", unit.path);
             for (_, template) in reachable(self, &path, &unit.template) {
                 check_tags(unit, template, &mut found);

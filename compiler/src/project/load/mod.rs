@@ -75,6 +75,9 @@ struct Loader<'a> {
     /// npm package names of the WeChat extended libraries the app turns on
     /// (`useExtendedLib: { "weui": true }` → `weui-miniprogram`).
     extended_libs: BTreeSet<String>,
+    /// Units whose config failed to parse: what they declare is unknown, so checks that
+    /// read it (unknown tags) are skipped rather than reported as follow-on errors.
+    broken_configs: BTreeSet<String>,
 }
 
 /// Loads the project for one target: the project (`None` only when there is no usable app),
@@ -111,6 +114,7 @@ pub fn load(
         global_components: BTreeMap::new(),
         packages: vec![Package { root: None, name: None, independent: false }],
         extended_libs: BTreeSet::new(),
+        broken_configs: BTreeSet::new(),
     };
     let Some(app) = loader.load_app() else {
         return (None, loader.diags);

@@ -106,6 +106,9 @@ impl Loader<'_> {
         let template = self.parsers.template(&file, template_block.content, &mut diags);
         let config =
             sfc.config.as_ref().and_then(|b| self.parsers.config(&file, b.content, ConfigKind::Unit, &mut diags));
+        if sfc.config.is_some() && config.is_none() {
+            self.broken_configs.insert(path.to_string());
+        }
         let lang = sfc.script_lang();
         let npm = Self::is_npm(path);
         let script = sfc
@@ -128,7 +131,11 @@ impl Loader<'_> {
         let config = match self.text_file(&json_name) {
             Some(json) => {
                 self.consumed.insert(json_name);
-                self.parsers.config(&json, whole(&json), ConfigKind::Unit, &mut diags)
+                let config = self.parsers.config(&json, whole(&json), ConfigKind::Unit, &mut diags);
+                if config.is_none() {
+                    self.broken_configs.insert(path.to_string());
+                }
+                config
             }
             None => None,
         };
