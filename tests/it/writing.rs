@@ -112,8 +112,8 @@ fn a_platform_gap_in_one_target_keeps_its_old_output_and_writes_the_others() {
 
 /// The original position of the first occurrence of `needle` in an emitted file, through its
 /// source map, as a tool resolves it (the `source-map` library the validators install): the
-/// source's path on disk and its 1-based line.
-fn map_back(file: &std::path::Path, needle: &str) -> (std::path::PathBuf, usize) {
+/// source's path on disk, its 1-based line and 0-based column.
+fn map_back(file: &std::path::Path, needle: &str) -> (std::path::PathBuf, usize, usize) {
     let script = format!(
         "const {{ SourceMapConsumer }} = require({lib:?});\n\
          const fs = require('fs'), path = require('path');\n\
@@ -122,19 +122,19 @@ fn map_back(file: &std::path::Path, needle: &str) -> (std::path::PathBuf, usize)
          const map = JSON.parse(fs.readFileSync(file + '.map', 'utf8'));\n\
          const c = new SourceMapConsumer(map);\n\
          const o = c.originalPositionFor({{ line: before.length, column: before[before.length - 1].length }});\n\
-         process.stdout.write(path.resolve(path.dirname(file), o.source) + '\\n' + o.line);",
+         process.stdout.write(path.resolve(path.dirname(file), o.source) + '\\n' + o.line + '\\n' + o.column);",
         lib = crate::support::repo().join("tests/validators/node_modules/source-map").display().to_string(),
         file = file.display().to_string(),
     );
     let output = std::process::Command::new("node").arg("-e").arg(script).output().unwrap();
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let (source, line) = text.split_once('\n').unwrap();
-    (std::path::PathBuf::from(source), line.parse().unwrap())
+    let parts: Vec<&str> = text.split('\n').collect();
+    (std::path::PathBuf::from(parts[0]), parts[1].parse().unwrap(), parts[2].parse().unwrap())
 }
 
 #[test]
-fn source_maps_lead_tools_back_to_the_mini_file_line() {
+fn source_maps_lead_tools_back_to_the_mini_file_line_and_column() {
     let project = crate::support::one_page(
         "<template><view>x</view></template>\n<script>\nPage({\n  data: { greeting: 'mapped here' },\n})\n</script>\n",
     );
@@ -142,9 +142,10 @@ fn source_maps_lead_tools_back_to_the_mini_file_line() {
     build(&options).unwrap();
     for target in ["wechat", "alipay"] {
         let js = project.path().join("out/deep").join(target).join("pages/index/index.js");
-        let (source, line) = map_back(&js, "mapped here");
+        let (source, line, column) = map_back(&js, "mapped here");
         assert_eq!(source, project.path().join("src/pages/index/index.mini").canonicalize().unwrap(), "{target}");
         assert_eq!(line, 4, "{target}: the line of `greeting` in the .mini file");
+        assert_eq!(column, "  data: { greeting: ".len(), "{target}: the column of the string in the .mini file");
     }
 }
 
