@@ -51,6 +51,9 @@ pub enum Command {
     Check(CommonArgs),
     /// Create a small app to start from (in DIR, a new or empty folder).
     New(NewArgs),
+    /// Print miniweave.json's JSON schema, for editors (`miniweave schema >
+    /// miniweave.schema.json` refreshes the copy `miniweave new` writes).
+    Schema,
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish), to source
     /// from the shell's startup file.
     Completions {
