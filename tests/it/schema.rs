@@ -95,3 +95,28 @@ fn the_docs_table_has_every_key_of_the_schema_and_no_other() {
     let unknown: Vec<_> = documented.difference(&all).collect();
     assert!(unknown.is_empty(), "docs/language.md's Projects table names keys the schema has not: {unknown:?}");
 }
+
+/// What `miniweave new` writes for a template: its miniweave.json's `"$schema"`, and the text
+/// of the file it names.
+fn new_project_schema(template: &str) -> (String, String) {
+    let parent = tempfile::tempdir().unwrap();
+    let created = miniweave(&["new", "app", "--template", template], parent.path());
+    assert!(created.status.success(), "{}", stderr(&created));
+    let app = parent.path().join("app");
+    // miniweave.json is JSONC; the template's comments are whole lines.
+    let config: String =
+        read(app.join("miniweave.json")).lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+    let config: Value = serde_json::from_str(&config).unwrap();
+    let named = config["$schema"].as_str().expect("miniweave.json names its schema").to_string();
+    let text = read(app.join(&named));
+    (named, text)
+}
+
+#[test]
+fn new_projects_name_the_schema_and_carry_it() {
+    for template in ["basic"] {
+        let (named, text) = new_project_schema(template);
+        assert_eq!(named, "./miniweave.schema.json", "{template}");
+        assert!(text == derived(), "the {template} template's miniweave.schema.json is not the derived schema");
+    }
+}
