@@ -68,8 +68,9 @@ pub struct NewArgs {
     #[arg(default_value = "my-miniapp")]
     pub dir: PathBuf,
 
-    /// basic: `.mini` files (a page, a component, an #if block); native: WeChat's own files.
-    #[arg(long, default_value = "basic", value_parser = ["basic", "native"])]
+    /// basic: `.mini` files (a page, a component, an #if block); ts: the same in TypeScript,
+    /// with a tsconfig.json for WeChat's API types; native: WeChat's own files.
+    #[arg(long, default_value = "basic", value_parser = ["basic", "ts", "native"])]
     pub template: String,
 }
 

@@ -1,5 +1,6 @@
-//! `miniweave new [DIR] [--template basic|native]`: a small app that builds on every target
-//! with no warnings, to start from: `.mini` files (basic), or WeChat's own four files per page
+//! `miniweave new [DIR] [--template basic|native|ts]`: a small app that builds on every target
+//! with no warnings, to start from: `.mini` files (basic), the same in TypeScript with a
+//! `tsconfig.json` for miniprogram-api-typings (ts), or WeChat's own four files per page
 //! (native). The files are embedded (cli/src/templates/), written only into an empty or new
 //! folder, so nothing of the user's is ever overwritten.
 
@@ -14,6 +15,19 @@ const BASIC: &[(&str, &str)] = &[
     ("src/app.mini", include_str!("templates/basic/app.mini")),
     ("src/pages/index/index.mini", include_str!("templates/basic/index.mini")),
     ("src/components/counter/counter.mini", include_str!("templates/basic/counter.mini")),
+    (".gitignore", GITIGNORE),
+];
+
+/// The basic app in TypeScript: `<script lang="ts">`, a typed module, and what editors and
+/// `npx tsc` need for WeChat's API types (a devDependency on miniprogram-api-typings).
+const TS: &[(&str, &str)] = &[
+    ("miniweave.json", include_str!("templates/basic/miniweave.json")),
+    ("src/app.mini", include_str!("templates/ts/app.mini")),
+    ("src/pages/index/index.mini", include_str!("templates/ts/index.mini")),
+    ("src/components/counter/counter.mini", include_str!("templates/ts/counter.mini")),
+    ("src/utils/format.ts", include_str!("templates/ts/format.ts")),
+    ("tsconfig.json", include_str!("templates/ts/tsconfig.json")),
+    ("package.json", include_str!("templates/ts/package.json")),
     (".gitignore", GITIGNORE),
 ];
 
@@ -40,6 +54,7 @@ pub const SCHEMA_FILE: &str = "miniweave.schema.json";
 pub fn template(name: &str) -> Vec<(&'static str, String)> {
     let files = match name {
         "native" => NATIVE,
+        "ts" => TS,
         _ => BASIC,
     };
     let mut out: Vec<(&str, String)> = files.iter().map(|(path, text)| (*path, text.to_string())).collect();
@@ -63,7 +78,12 @@ pub fn create(dir: &Path, files: Vec<(&str, String)>) -> Result<String, String> 
         fs::write(&file, text).map_err(|e| format!("cannot write `{}`: {e}", file.display()))?;
     }
     let shown = dir.display();
+    let types = if files.iter().any(|(path, _)| *path == "tsconfig.json") {
+        "\n\nfor WeChat's API types in your editor and `npx tsc`: npm install"
+    } else {
+        ""
+    };
     Ok(format!(
-        "created a miniweave app in {shown}\n\nnext:\n  cd {shown}\n  miniweave build        # dist/wechat, dist/alipay, dist/weibo\n\nthen open dist/wechat in WeChat DevTools (or dist/alipay in Alipay's IDE) and edit src/."
+        "created a miniweave app in {shown}\n\nnext:\n  cd {shown}\n  miniweave build        # dist/wechat, dist/alipay, dist/weibo\n\nthen open dist/wechat in WeChat DevTools (or dist/alipay in Alipay's IDE) and edit src/.{types}"
     ))
 }

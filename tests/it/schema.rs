@@ -114,7 +114,7 @@ fn new_project_schema(template: &str) -> (String, String) {
 
 #[test]
 fn new_projects_name_the_schema_and_carry_it() {
-    for template in ["basic"] {
+    for template in ["basic", "ts"] {
         let (named, text) = new_project_schema(template);
         assert_eq!(named, "./miniweave.schema.json", "{template}");
         assert!(text == derived(), "the {template} template's miniweave.schema.json is not the derived schema");
