@@ -48,6 +48,8 @@ mod write;
 pub use build::{BuildError, BuildOptions, build, check};
 pub use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use miniweave_compiler::project::options::GapPolicy;
+/// miniweave.json's JSON schema as text (published as schema/miniweave.schema.json).
+pub use miniweave_compiler::project::options::json_schema_text as miniweave_json_schema;
 pub use miniweave_compiler::target::Target;
 pub use report::{BuildReport, TargetReport};
 

@@ -56,6 +56,9 @@ pub enum Command {
     Check(CommonArgs),
     /// Create a small app to start from (in DIR, a new or empty folder).
     New(NewArgs),
+    /// Print miniweave.json's JSON schema, for editors (`miniweave schema >
+    /// miniweave.schema.json` refreshes the copy `miniweave new` writes).
+    Schema,
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish), to source
     /// from the shell's startup file.
     Completions {
@@ -70,8 +73,9 @@ pub struct NewArgs {
     #[arg(default_value = "my-miniapp")]
     pub dir: PathBuf,
 
-    /// basic: `.mini` files (a page, a component, an #if block); native: WeChat's own files.
-    #[arg(long, default_value = "basic", value_parser = ["basic", "native"])]
+    /// basic: `.mini` files (a page, a component, an #if block); ts: the same in TypeScript,
+    /// with a tsconfig.json for WeChat's API types; native: WeChat's own files.
+    #[arg(long, default_value = "basic", value_parser = ["basic", "ts", "native"])]
     pub template: String,
 }
 

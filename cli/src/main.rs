@@ -43,6 +43,10 @@ fn main() -> ExitCode {
             clap_complete::generate(*shell, &mut Cli::command(), "miniweave", &mut std::io::stdout());
             return ExitCode::SUCCESS;
         }
+        Command::Schema => {
+            print!("{}", miniweave::miniweave_json_schema());
+            return ExitCode::SUCCESS;
+        }
         Command::New(n) => {
             return match new::create(&n.dir, new::template(&n.template)) {
                 Ok(message) => {

@@ -151,6 +151,30 @@ fn new_creates_an_app_that_builds_everywhere_without_warnings() {
 }
 
 #[test]
+fn new_ts_template_builds_everywhere_and_type_checks_against_wechats_typings() {
+    let parent = tempfile::tempdir().unwrap();
+    let created = miniweave(&["new", "ts-shop", "--template", "ts"], parent.path());
+    assert!(created.status.success(), "{}", stderr(&created));
+    assert!(stdout(&created).contains("npm install"), "{}", stdout(&created));
+    let app = parent.path().join("ts-shop");
+    assert!(read(app.join("src/pages/index/index.mini")).contains("<script lang=\"ts\">"));
+    assert!(read(app.join("package.json")).contains("\"miniprogram-api-typings\""));
+    let built = miniweave(&["build", "--color", "never"], &app);
+    assert!(built.status.success() && stderr(&built).is_empty(), "no warnings:\n{}", stderr(&built));
+    crate::support::judge_all(&app.join("dist"));
+    // The tsconfig.json it writes works: tsc checks the app's .ts modules, wx.* included,
+    // against the typings (here the validators' copy stands in for `npm install`).
+    let validators = crate::support::repo().join("tests/validators");
+    let tsconfig = app.join("tsconfig.json");
+    let type_roots = validators.join("node_modules");
+    let (ok, text) = crate::support::run_validator(
+        "node_modules/typescript/bin/tsc",
+        &["-p".as_ref(), tsconfig.as_os_str(), "--typeRoots".as_ref(), type_roots.as_os_str()],
+    );
+    assert!(ok, "tsc rejected the ts template:\n{text}");
+}
+
+#[test]
 fn completions_for_a_shell() {
     let output = miniweave(&["completions", "bash"], std::path::Path::new("."));
     assert!(output.status.success(), "{}", stderr(&output));

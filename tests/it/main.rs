@@ -12,6 +12,7 @@ mod native;
 mod oracle;
 mod platform_gaps;
 mod runtime_apis;
+mod schema;
 mod script_helpers;
 mod scripts;
 mod showcase_alipay;

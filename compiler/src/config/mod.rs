@@ -40,10 +40,9 @@ impl ConfigKind {
             ConfigKind::App => &wechat()["app"],
             ConfigKind::Unit => &wechat()["page"],
             ConfigKind::Sitemap => &wechat()["sitemap"],
-            ConfigKind::Project => PROJECT.get_or_init(|| {
-                serde_json::from_str(include_str!("miniweave-schema.json"))
-                    .expect("embedded miniweave schema is valid JSON")
-            }),
+            // Derived from the option types, so the check and the model cannot disagree
+            // (and equal to the published schema/miniweave.schema.json, which a test keeps so).
+            ConfigKind::Project => PROJECT.get_or_init(crate::project::options::json_schema),
         }
     }
 

@@ -1,9 +1,11 @@
 //! Checking a spanned JSON document against a JSON Schema.
 //!
-//! Only the keywords WeChat's own config schemas use are supported (`type`, `enum`, `const`,
-//! `properties`, `additionalProperties`, `required`, `items`, `anyOf`, `$ref` into
-//! `#/definitions`, and `pattern` in its one form there, `^@.*$`). Every problem carries the
-//! span of the offending key or value, and unknown keys a "did you mean".
+//! Only the keywords WeChat's own config schemas and miniweave.json's derived one use are
+//! supported (`type`, `enum`, `const`, `properties`, `additionalProperties`, `required`,
+//! `items`, `anyOf`, `allOf`, `$ref` into `#/definitions`, and `pattern` in its one form in
+//! WeChat's, `^@.*$`); the rest (`description`, `minimum`, other patterns) is for editors.
+//! Every problem carries the span of the offending key or value, and unknown keys a "did you
+//! mean".
 
 use serde_json::Value;
 
@@ -94,6 +96,13 @@ impl<'s> Checker<'s> {
 
     fn node(&mut self, schema: &'s Value, node: &Json, path: &str) {
         let schema = self.resolve(schema);
+        // schemars writes a described `$ref` as `{ "description": …, "allOf": [{ "$ref": … }] }`
+        // (draft 7 ignores a `$ref`'s siblings): the value must satisfy each part.
+        if let Some(Value::Array(parts)) = schema.get("allOf") {
+            for part in parts {
+                self.node(part, node, path);
+            }
+        }
         if let Some(Value::Array(alternatives)) = schema.get("anyOf") {
             let alternatives: Vec<&Value> = alternatives.iter().map(|a| self.resolve(a)).collect();
             if alternatives.iter().any(|a| self.matches(a, node, path)) {
@@ -266,5 +275,19 @@ mod tests {
         assert_eq!(found[0].help.as_deref(), Some("did you mean `black`?"));
         let found = issues(sample_schema(), "{ \"sub\": [{}] }");
         assert_eq!(found[0].kind, IssueKind::MissingKey);
+    }
+
+    #[test]
+    fn all_of_parts_each_apply() {
+        let schema = json!({
+            "type": "object",
+            "properties": {"w": {"description": "d", "allOf": [{"$ref": "#/definitions/W"}]}},
+            "definitions": {"W": {"type": "object", "additionalProperties": false, "properties": {"appid": {"type": "string"}}}}
+        });
+        assert!(issues(schema.clone(), "{ \"w\": { \"appid\": \"x\" } }").is_empty());
+        let found = issues(schema.clone(), "{ \"w\": { \"appId\": \"x\" } }");
+        assert_eq!(found[0].message, "unknown key `appId` in `w`");
+        let found = issues(schema, "{ \"w\": 1 }");
+        assert_eq!(found[0].message, "`w` must be an object, not a number");
     }
 }

@@ -2,6 +2,9 @@
 //! (bytes).
 //! KB and MB are 1024-based, as the platforms' package limits are.
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +43,23 @@ impl<'de> Deserialize<'de> for ByteSize {
                 ))
             }),
         }
+    }
+}
+
+/// What the deserializer above accepts, for miniweave.json's schema. The pattern is for
+/// editors (the compiler's own check of a size is the parse above, with its message).
+impl JsonSchema for ByteSize {
+    fn schema_name() -> Cow<'static, str> {
+        "ByteSize".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A size: a number of bytes, or text with KB or MB (1024-based): 2048, \"8KB\", \"1.5 MB\".",
+            "type": ["string", "integer"],
+            "minimum": 0,
+            "pattern": "^\\s*[0-9.]+\\s*([bB]|[kKmM][bB]?)?\\s*$"
+        })
     }
 }
 

@@ -19,6 +19,7 @@ const TOOLING_FILES: &[&str] = &[
     "tsconfig.json",
     "jsconfig.json",
     "miniweave.json",
+    "miniweave.schema.json",
 ];
 
 type Plain = (BTreeMap<String, StyleSheet>, BTreeMap<String, Asset>);
