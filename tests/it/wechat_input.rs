@@ -453,4 +453,9 @@ fn an_existing_projects_own_project_config_carries_into_the_wechat_output() {
     let named = native_page("<view>hi</view>\n", &[("package.json", "{ \"name\": \"my-shop\" }")]);
     let (out, _) = build_all(named.path());
     assert!(read(out.join("wechat/project.config.json")).contains("\"projectname\": \"my-shop\""));
+    // `name` in miniweave.json comes first, on WeChat and Weibo alike.
+    std::fs::write(named.path().join("miniweave.json"), "{ \"src\": \".\", \"name\": \"shop-app\" }").unwrap();
+    let (out, _) = build_all(named.path());
+    assert!(read(out.join("wechat/project.config.json")).contains("\"projectname\": \"shop-app\""));
+    assert!(read(out.join("weibo/wbox.config.json")).contains("\"name\": \"shop-app\""));
 }

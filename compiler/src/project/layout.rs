@@ -26,8 +26,8 @@ pub struct Layout {
     pub options: Arc<ProjectOptions>,
     /// `miniweave.json`, when there is one.
     pub options_file: Option<Arc<SourceFile>>,
-    /// The project's name for IDE project files: an existing WeChat project's
-    /// `projectname`, else `package.json`'s `name`, else `miniweave-app` (never the folder's
+    /// The project's name for IDE project files: `name` in miniweave.json, else an existing
+    /// WeChat project's `projectname`, else `package.json`'s `name`, else `miniweave-app` (never the folder's
     /// name, so two checkouts give the same output).
     pub name: String,
     /// An existing WeChat project's own `project.config.json` (its settings: `libVersion`,
@@ -74,7 +74,13 @@ pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateEr
         let manifest: serde_json::Value = serde_json::from_str(&text).ok()?;
         manifest.get("name")?.as_str().filter(|n| !n.is_empty()).map(str::to_string)
     };
-    let name = wechat_project.name.clone().or_else(package_name).unwrap_or_else(|| "miniweave-app".into());
+    let name = options
+        .name
+        .clone()
+        .filter(|n| !n.is_empty())
+        .or_else(|| wechat_project.name.clone())
+        .or_else(package_name)
+        .unwrap_or_else(|| "miniweave-app".into());
     let src_dir = match &options.src {
         Some(src) => {
             let file = options_file.as_ref().expect("src comes from miniweave.json");

@@ -28,6 +28,10 @@ pub struct ProjectOptions {
     /// miniweave.schema.json`). The compiler ignores the value.
     #[serde(rename = "$schema")]
     pub schema: Option<String>,
+    /// The app's name in the IDE project files (WeChat's `projectname`, Weibo's `name`).
+    /// Default: an existing WeChat project's `projectname`, else package.json's `name`, else
+    /// "miniweave-app"; never the folder's name, so two checkouts give the same output.
+    pub name: Option<String>,
     /// The source root, relative to this file. Default: "src", or a detected WeChat root.
     pub src: Option<String>,
     /// The output folder: each target goes to <outDir>/<target>/. Default: "dist".
