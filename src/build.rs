@@ -16,6 +16,7 @@ use miniweave_compiler::project::npm::Npm;
 use miniweave_compiler::project::options::GapPolicy;
 use miniweave_compiler::target::Target;
 use miniweave_targets::Emitted;
+use miniweave_targets::size::SizeReport;
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -182,7 +183,7 @@ fn pool() -> &'static rayon::ThreadPool {
 
 struct TargetOutcome {
     target: Target,
-    emitted: Option<Emitted>,
+    emitted: Option<(Emitted, SizeReport)>,
     diagnostics: Vec<Diagnostic>,
     millis: f64,
 }
@@ -223,7 +224,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 let emitted = project.map(|p| {
                     let (emitted, found) = miniweave_targets::emit(&p);
                     diagnostics.extend(found);
-                    emitted
+                    let size = miniweave_targets::size::measure(&p, &emitted);
+                    diagnostics.extend(miniweave_targets::size::check(&p, &size));
+                    (emitted, size)
                 });
                 if layout.options.gaps_warn() {
                     miniweave_compiler::diagnostics::tolerate_platform_gaps(&mut diagnostics);
@@ -241,8 +244,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut failed = Vec::new();
     let mut reports = Vec::new();
     for outcome in outcomes {
-        let mut emitted = match outcome.emitted {
-            Some(emitted) if !outcome.diagnostics.iter().any(Diagnostic::is_error) => emitted,
+        let (mut emitted, size) = match outcome.emitted {
+            Some(built) if !outcome.diagnostics.iter().any(Diagnostic::is_error) => built,
             _ => {
                 failed.push(outcome.target);
                 continue;
@@ -258,7 +261,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         } else {
             None
         };
-        reports.push(TargetReport::new(&emitted, dir, stats, outcome.millis));
+        reports.push(TargetReport::new(&emitted, dir, stats, size, outcome.millis));
     }
     let placeholders: Vec<&str> =
         targets.iter().filter(|t| layout.options.appid_is_placeholder(**t)).map(|t| t.display_name()).collect();

@@ -51,6 +51,7 @@ pub use miniweave_compiler::project::options::GapPolicy;
 /// miniweave.json's JSON schema as text (published as schema/miniweave.schema.json).
 pub use miniweave_compiler::project::options::json_schema_text as miniweave_json_schema;
 pub use miniweave_compiler::target::Target;
+pub use miniweave_targets::size::{FileSize, NpmSize, PackageSize, SizeReport, human_bytes};
 pub use report::{BuildReport, TargetReport};
 
 /// Renders diagnostics for people: each with its `file:line:col` header (1-based, columns

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use miniweave_compiler::diagnostics::Diagnostics;
 use miniweave_compiler::target::Target;
 use miniweave_targets::Emitted;
+use miniweave_targets::size::SizeReport;
 use serde::Serialize;
 
 use crate::write::WriteStats;
@@ -29,12 +30,20 @@ pub struct TargetReport {
     /// The files written and removed, relative to `out_dir` (for `--verbose`).
     pub written_files: Vec<String>,
     pub removed_files: Vec<String>,
+    /// The output measured per package as the platform counts it, against its limits.
+    pub size: SizeReport,
     /// Time to load and emit this target, in milliseconds.
     pub millis: f64,
 }
 
 impl TargetReport {
-    pub(crate) fn new(emitted: &Emitted, out_dir: PathBuf, stats: Option<WriteStats>, millis: f64) -> Self {
+    pub(crate) fn new(
+        emitted: &Emitted,
+        out_dir: PathBuf,
+        stats: Option<WriteStats>,
+        size: SizeReport,
+        millis: f64,
+    ) -> Self {
         TargetReport {
             target: emitted.target,
             out_dir,
@@ -47,6 +56,7 @@ impl TargetReport {
             written_files: stats.as_ref().map(|s| s.written_files.clone()).unwrap_or_default(),
             removed_files: stats.as_ref().map(|s| s.removed_files.clone()).unwrap_or_default(),
             restored: stats.map(|s| s.restored).unwrap_or_default(),
+            size,
             millis,
         }
     }

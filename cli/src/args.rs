@@ -100,6 +100,21 @@ pub struct CommonArgs {
     /// gap and fails the call). Overrides `platformGaps` in miniweave.json [default: error].
     #[arg(long, value_name = "POLICY", value_parser = ["error", "warn"])]
     pub gaps: Option<String>,
+
+    /// A production build: NODE_ENV is "production", output is minified, no source maps, and
+    /// a package over its size limit fails the target.
+    #[arg(long)]
+    pub release: bool,
+
+    /// Print each target's packages: bytes, share of the limit, and the heaviest files and npm
+    /// packages.
+    #[arg(long)]
+    pub report: bool,
+
+    /// Write the size report as JSON to FILE (targets → packages → files, and npm packages
+    /// summed), for CI dashboards.
+    #[arg(long, value_name = "FILE")]
+    pub report_json: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -110,10 +125,6 @@ pub struct BuildArgs {
     /// Output folder (overrides `outDir`; default dist). Each target goes to <DIR>/<target>/.
     #[arg(long, short, value_name = "DIR")]
     pub out: Option<PathBuf>,
-
-    /// A production build: NODE_ENV is "production", output is minified, no source maps.
-    #[arg(long)]
-    pub release: bool,
 }
 
 impl CommonArgs {

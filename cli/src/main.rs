@@ -2,14 +2,16 @@
 
 mod args;
 mod new;
+mod summary;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use miniweave::{BuildError, BuildOptions, BuildReport, Diagnostics, build, render_diagnostics_from};
+use miniweave::{BuildError, BuildOptions, build, render_diagnostics_from};
 
 use args::{Cli, Command};
+use summary::{plural, print_summary, print_warnings};
 
 /// Whether to colour: `--color always|never`, else the environment's conventions (`NO_COLOR`
 /// and `TERM=dumb` turn it off, `FORCE_COLOR`/`CLICOLOR_FORCE` on: no-color.org,
@@ -31,7 +33,7 @@ fn main() -> ExitCode {
     let quiet = cli.quiet;
     let (options, writing) = match &cli.command {
         Command::Build(b) => {
-            let mut o = BuildOptions::new(&b.common.project).release(b.release);
+            let mut o = BuildOptions::new(&b.common.project).release(b.common.release);
             o.targets = b.common.targets();
             o.out_dir = b.out.clone();
             o.defines = b.common.defines.clone();
@@ -60,7 +62,7 @@ fn main() -> ExitCode {
             };
         }
         Command::Check(c) => {
-            let mut o = BuildOptions::new(&c.project).check_only();
+            let mut o = BuildOptions::new(&c.project).check_only().release(c.release);
             o.targets = c.targets();
             o.defines = c.defines.clone();
             o.gaps = c.gaps();
@@ -77,6 +79,9 @@ fn main() -> ExitCode {
                 for notice in &report.notices {
                     eprintln!("note: {notice}");
                 }
+            }
+            if let Some(code) = size_outputs(&cli.command, &report) {
+                return code;
             }
             if cli.deny_warnings && !report.warnings.is_empty() {
                 eprintln!("error: warnings are denied (--deny-warnings); the output was written");
@@ -101,6 +106,9 @@ fn main() -> ExitCode {
                 if !quiet {
                     print_summary(report, writing, cli.verbose);
                 }
+                if let Some(code) = size_outputs(&cli.command, report) {
+                    return code;
+                }
             }
             eprintln!("error: {partial}");
             ExitCode::from(1)
@@ -112,75 +120,23 @@ fn main() -> ExitCode {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn print_warnings(warnings: &Diagnostics, color: bool, project: &std::path::Path, verbose: bool) {
-    if warnings.is_empty() {
-        return;
-    }
-    let shown = if verbose { warnings.clone() } else { warnings.with_repeats_collapsed() };
-    eprint!("{}", render_diagnostics_from(&shown, color, project));
-    // The count is of warnings as shown: a repeated warning is one thing to fix, however
-    // many places have it, so it counts once and its places are counted beside it.
-    let (distinct, places) = (shown.len(), warnings.len());
-    let folded = if distinct < places {
-        format!(" at {places} places (repeats of one warning are folded)")
-    } else {
-        String::new()
+/// `--report` and `--report-json`; an exit code when the JSON cannot be written.
+fn size_outputs(command: &Command, report: &miniweave::BuildReport) -> Option<ExitCode> {
+    let common = match command {
+        Command::Build(b) => &b.common,
+        Command::Check(c) => c,
+        _ => return None,
     };
-    eprintln!("warning: {distinct} warning{}{folded}", plural(distinct));
-}
-
-/// One line per target: files, bytes (of which runtime), milliseconds, and where the output
-/// went; with `verbose`, each file written or removed.
-fn print_summary(report: &BuildReport, writing: bool, verbose: bool) {
-    for t in &report.targets {
-        let changes = match (t.written, t.removed) {
-            (Some(w), Some(r)) if writing => {
-                format!("  ({w} written, {r} removed) → {}", t.out_dir.display())
-            }
-            _ => String::new(),
-        };
-        println!(
-            "{:<7} {:>5} files {:>10} (runtime {:>8}) {:>8.1} ms{changes}",
-            t.target.name(),
-            t.files,
-            human_bytes(t.bytes),
-            human_bytes(t.runtime_bytes),
-            t.millis
-        );
-        if verbose {
-            for file in &t.written_files {
-                println!("  written  {file}");
-            }
-            for file in &t.removed_files {
-                println!("  removed  {file}");
-            }
-        }
-        if writing && !t.restored.is_empty() {
-            let shown: Vec<&str> = t.restored.iter().take(5).map(String::as_str).collect();
-            let more = t.restored.len() - shown.len();
-            println!(
-                "{:<7} restored {} file{} edited in the output since the last build: {}{} (edit the sources instead)",
-                t.target.name(),
-                t.restored.len(),
-                plural(t.restored.len()),
-                shown.join(", "),
-                if more > 0 { format!(" and {more} more") } else { String::new() },
-            );
-        }
+    if common.report {
+        summary::print_size_report(report);
     }
-}
-
-fn human_bytes(bytes: u64) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
-    } else {
-        format!("{:.2} MB", bytes as f64 / (1024.0 * 1024.0))
+    let file = common.report_json.as_ref()?;
+    match summary::write_size_json(report, file) {
+        Ok(()) => None,
+        Err(e) => {
+            eprintln!("error: cannot write the size report `{}`: {e}", file.display());
+            Some(ExitCode::from(2))
+        }
     }
 }
 

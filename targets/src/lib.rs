@@ -6,6 +6,7 @@ pub mod common;
 pub mod emitted;
 pub mod runtime;
 pub mod script;
+pub mod size;
 pub mod style;
 pub mod wechat;
 pub mod weibo;

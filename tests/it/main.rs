@@ -18,6 +18,7 @@ mod scripts;
 mod showcase_alipay;
 mod showcase_wechat;
 mod showcase_weibo;
+mod size;
 mod styles;
 mod support;
 mod wechat_input;

@@ -51,8 +51,9 @@ pub struct ProjectOptions {
     /// scripts; --define KEY=VALUE overrides them. Default: {}.
     #[serde(default)]
     pub define: IndexMap<String, Value>,
-    /// Package-size limits: "main", "subpackage" and "total" for every target, and the same
-    /// per target. Accepted and checked for shape; not enforced yet.
+    /// Package-size limits: "main", "subpackage", "total" and single "packages" for every
+    /// target, and the same per target. A release build over a limit fails; a development
+    /// build warns.
     #[serde(default)]
     pub size_budget: Option<SizeBudget>,
     /// Asset settings.
@@ -138,6 +139,10 @@ pub struct SizeBudget {
     pub subpackage: Option<ByteSize>,
     /// The whole app's limit. Default: the platform's.
     pub total: Option<ByteSize>,
+    /// Limits of single packages, by subpackage root (or "main"), over "main" and
+    /// "subpackage".
+    #[serde(default)]
+    pub packages: IndexMap<String, ByteSize>,
     /// WeChat's limits, over the ones above.
     pub wechat: Option<Budget>,
     /// Alipay's limits, over the ones above.
@@ -156,6 +161,9 @@ pub struct Budget {
     pub subpackage: Option<ByteSize>,
     /// The whole app's limit.
     pub total: Option<ByteSize>,
+    /// Limits of single packages on this target, by subpackage root (or "main").
+    #[serde(default)]
+    pub packages: IndexMap<String, ByteSize>,
 }
 
 /// miniweave.json's JSON schema (draft 7, which every editor's JSON support reads), derived

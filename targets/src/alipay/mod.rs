@@ -2,6 +2,7 @@
 
 pub mod components;
 mod config;
+pub mod limits;
 pub mod reserved_classes;
 pub mod template;
 

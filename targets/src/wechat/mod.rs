@@ -1,5 +1,6 @@
 //! The WeChat backend: WeChat's own format, the source language's home dialect.
 
+pub mod limits;
 mod project_files;
 pub mod template;
 

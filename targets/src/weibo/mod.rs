@@ -10,6 +10,7 @@
 //! - Assets are copied as they are under `src/`, at the same paths.
 
 mod bindings;
+pub mod limits;
 mod project_files;
 pub mod template;
 mod unit_script;
