@@ -19,5 +19,6 @@ mod showcase_wechat;
 mod showcase_weibo;
 mod styles;
 mod support;
+mod typos;
 mod wechat_input;
 mod writing;

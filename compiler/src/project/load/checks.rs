@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::ir::template::{AttrKind, Node, Tag, Template, walk_nodes};
 use crate::ir::{App, Unit};
-use crate::project::paths::resolve;
+use crate::project::paths::{dir_of, resolve};
 use crate::source::{SourceFile, Span};
 use crate::template::builtins::{WECHAT_BUILTINS, is_builtin};
 
@@ -43,8 +43,11 @@ impl Loader<'_> {
         let mut found = Vec::new();
         for unit in self.units.values() {
             let path = format!("{}.wxml", unit.path);
-            for (_, template) in reachable(self, &path, &unit.template) {
+            for (i, (_, template)) in reachable(self, &path, &unit.template).into_iter().enumerate() {
                 check_tags(unit, template, &mut found);
+                if !Self::is_npm(&unit.path) {
+                    self.check_media_sources(template, (i == 0).then(|| dir_of(&unit.path)), &mut found);
+                }
             }
         }
         let mut documents: Vec<(String, &Template)> =

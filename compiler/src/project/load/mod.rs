@@ -11,6 +11,7 @@ mod modules;
 mod parse;
 mod plain;
 mod style_imports;
+mod template_assets;
 mod templates;
 mod units;
 
