@@ -36,3 +36,55 @@ fn a_missing_relative_video_is_named_as_written() {
     // `.mp` has no file of its kind: no suggestion rather than a wrong one.
     assert!(!help.contains("did you mean"), "{help}");
 }
+
+#[test]
+fn a_handler_the_page_does_not_define_is_a_warning_with_the_near_method() {
+    let wxml = r#"<view bindtap="onTapp">a</view>
+<view bind:tap="onTap" catchlongpress="later" bindtouchstart="{{dynamic}}">b</view>
+<button bindtap="submitForm">c</button>
+"#;
+    let script = "Page({\n  data: {},\n  onTap() {},\n  onLoad() { this.later = () => {} },\n})\n";
+    let dir = native_page(wxml, &[("pages/index/index.js", script)]);
+    let (_, warnings) = build_all(dir.path());
+    let (found, help) = with_code(&warnings, "template::unknown-handler");
+    assert_eq!(found.len(), 2, "{:?}", lines(&warnings));
+    assert!(found[0].starts_with("pages/index/index.wxml:1:16: warning"), "{found:?}");
+    assert!(help.contains("did you mean `onTap`?"), "{help}");
+    assert!(found[1].contains("`submitForm`"), "{found:?}");
+}
+
+#[test]
+fn handlers_are_not_checked_where_methods_may_come_from_elsewhere() {
+    let wxml = r#"<view bindtap="fromBehavior">a</view>"#;
+    for (script, app) in [
+        ("Component({ behaviors: [require('./b')], methods: {} })\n", "App({})\n"),
+        ("Page({ ...require('./b') })\n", "App({})\n"),
+        ("Page({ onLoad() {} })\n", "const page = Page\nPage = (o) => page({ ...o, fromBehavior() {} })\nApp({})\n"),
+    ] {
+        let dir = native_page(
+            wxml,
+            &[("pages/index/index.js", script), ("pages/index/b.js", "module.exports = {}\n"), ("app.js", app)],
+        );
+        let (_, warnings) = build_all(dir.path());
+        assert!(with_code(&warnings, "template::unknown-handler").0.is_empty(), "{script}: {:?}", lines(&warnings));
+    }
+}
+
+#[test]
+fn a_component_handler_is_looked_up_in_its_methods() {
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        ("app.js", "App({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"card\": \"/components/card/card\" } }"),
+        ("pages/index/index.wxml", "<card/>\n"),
+        ("pages/index/index.js", "Page({})\n"),
+        ("components/card/card.json", "{ \"component\": true }"),
+        ("components/card/card.wxml", "<view bindtap=\"onClick\">x</view><view bindtap=\"onClik\">y</view>\n"),
+        ("components/card/card.js", "Component({ methods: { onClick() {} } })\n"),
+    ]);
+    let (_, warnings) = build_all(dir.path());
+    let (found, help) = with_code(&warnings, "template::unknown-handler");
+    assert_eq!(found.len(), 1, "{:?}", lines(&warnings));
+    assert!(found[0].starts_with("components/card/card.wxml:1:48: warning"), "{found:?}");
+    assert!(help.contains("did you mean `onClick`?"), "{help}");
+}

@@ -9,10 +9,12 @@ use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::ir::template::{AttrKind, Node, Tag, Template, walk_nodes};
 use crate::ir::{App, Unit};
 use crate::project::paths::{dir_of, resolve};
+use crate::script::facts::{ConstructorFacts, constructor_facts, replaces_constructors};
 use crate::source::{SourceFile, Span};
 use crate::template::builtins::{WECHAT_BUILTINS, is_builtin};
 
 use super::Loader;
+use super::handlers::check_handlers;
 use super::templates::template_ref_path;
 
 /// A template and every template file it pulls in, transitively, with their logical paths.
@@ -41,7 +43,21 @@ fn reachable<'p>(loader: &'p Loader<'_>, start_path: &str, start: &'p Template) 
 impl Loader<'_> {
     pub(super) fn check_units(&mut self, app: &App) {
         let mut found = Vec::new();
+        // An app that replaces `Page`/`Component` may give every unit methods of its own.
+        let replaced = app
+            .script
+            .iter()
+            .chain(self.modules.values())
+            .chain(self.units.values().filter_map(|u| u.script.as_ref()))
+            .any(|s| replaces_constructors(&s.module));
         for unit in self.units.values() {
+            let facts = match (&unit.script, replaced || Self::is_npm(&unit.path)) {
+                (Some(script), false) => constructor_facts(&script.module),
+                _ => ConstructorFacts::default(),
+            };
+            if let Some(methods) = &facts.methods {
+                check_handlers(unit, methods, &mut found);
+            }
             let path = format!("{}.wxml", unit.path);
             for (i, (_, template)) in reachable(self, &path, &unit.template).into_iter().enumerate() {
                 check_tags(unit, template, &mut found);

@@ -7,6 +7,7 @@
 
 mod app;
 mod checks;
+mod handlers;
 mod modules;
 mod parse;
 mod plain;
