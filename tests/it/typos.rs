@@ -88,3 +88,26 @@ fn a_component_handler_is_looked_up_in_its_methods() {
     assert!(found[0].starts_with("components/card/card.wxml:1:48: warning"), "{found:?}");
     assert!(help.contains("did you mean `onClick`?"), "{help}");
 }
+
+#[test]
+fn misspelt_attributes_and_events_of_built_ins_are_warnings_with_the_near_name() {
+    let wxml = r#"<view clss="a" bindtpa="go">x</view>
+<image scr="/a.png" mode="aspectFit" lazy-load showMenuByLongpress data-x="1" aria-label="pic"/>
+<view class="b" hover-class="h" bind:tap="go" catch:longpress="go" bindmyevent="go" worklet:ongesture="g">y</view>
+<scroll-view scroll-y bindscrolltolower="go" bind:scrolltoupper="go" enhanced>z</scroll-view>
+<picker mode="selector" range="{{list}}" range-key="name" bindchange="go">p</picker>
+<view catch:tpa="go">w</view>
+"#;
+    let dir = native_page(wxml, &[("pages/index/index.js", "Page({ go() {}, g() {} })\n"), ("a.png", "png")]);
+    let (_, warnings) = build_all(dir.path());
+    let (attrs, attr_help) = with_code(&warnings, "template::unknown-attribute");
+    assert_eq!(attrs.len(), 2, "{:?}", lines(&warnings));
+    assert!(attrs[0].starts_with("pages/index/index.wxml:1:7: warning"), "{attrs:?}");
+    assert!(attr_help.contains("did you mean `class`?"), "{attr_help}");
+    assert!(attrs[1].starts_with("pages/index/index.wxml:2:8: warning") && attrs[1].contains("`scr`"), "{attrs:?}");
+    let (events, event_help) = with_code(&warnings, "template::unknown-event");
+    assert_eq!(events.len(), 2, "{:?}", lines(&warnings));
+    assert!(events[0].starts_with("pages/index/index.wxml:1:16: warning"), "{events:?}");
+    assert!(event_help.contains("did you mean `bindtap`?"), "{event_help}");
+    assert!(events[1].contains("`catch:tpa`"), "{events:?}");
+}

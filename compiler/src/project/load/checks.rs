@@ -14,6 +14,7 @@ use crate::source::{SourceFile, Span};
 use crate::template::builtins::{WECHAT_BUILTINS, is_builtin};
 
 use super::Loader;
+use super::builtin_attributes::check_builtin_attributes;
 use super::handlers::check_handlers;
 use super::templates::template_ref_path;
 
@@ -62,6 +63,7 @@ impl Loader<'_> {
             for (i, (_, template)) in reachable(self, &path, &unit.template).into_iter().enumerate() {
                 check_tags(unit, template, &mut found);
                 if !Self::is_npm(&unit.path) {
+                    check_builtin_attributes(unit, template, &mut found);
                     self.check_media_sources(template, (i == 0).then(|| dir_of(&unit.path)), &mut found);
                 }
             }

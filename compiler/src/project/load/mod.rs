@@ -6,6 +6,7 @@
 //! decide it. No path written in a source may resolve outside the source root.
 
 mod app;
+mod builtin_attributes;
 mod checks;
 mod handlers;
 mod modules;
