@@ -111,3 +111,36 @@ fn misspelt_attributes_and_events_of_built_ins_are_warnings_with_the_near_name()
     assert!(event_help.contains("did you mean `bindtap`?"), "{event_help}");
     assert!(events[1].contains("`catch:tpa`"), "{events:?}");
 }
+
+/// A page using `components/card/card`, whose script is `card_js`.
+fn page_with_card(page_wxml: &str, card_js: &str) -> tempfile::TempDir {
+    crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/index/index\"] }"),
+        ("app.js", "App({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"card\": \"/components/card/card\" } }"),
+        ("pages/index/index.wxml", page_wxml),
+        ("pages/index/index.js", "Page({})\n"),
+        ("components/card/card.json", "{ \"component\": true }"),
+        ("components/card/card.wxml", "<view>{{title}}</view>\n"),
+        ("components/card/card.js", card_js),
+    ])
+}
+
+#[test]
+fn an_undeclared_property_of_a_project_component_is_a_warning_with_the_near_property() {
+    let wxml = r#"<card titel="a" title="b" show-footr class="c" id="d" data-x="1" custom-class="e" showFooter extra="f"/>
+"#;
+    let card = "Component({ externalClasses: ['custom-class'], properties: { title: String, showFooter: Boolean } })\n";
+    let dir = page_with_card(wxml, card);
+    let (_, warnings) = build_all(dir.path());
+    let (found, help) = with_code(&warnings, "template::unknown-property");
+    assert_eq!(found.len(), 2, "{:?}", lines(&warnings));
+    assert!(found[0].starts_with("pages/index/index.wxml:1:7: warning"), "{found:?}");
+    assert!(help.contains("did you mean `title`?"), "{help}");
+    assert!(found[1].contains("`show-footr`"), "{found:?}");
+    // Properties a behaviour may add are not checked.
+    let dir = page_with_card(wxml, "Component({ behaviors: [require('./b')], properties: { title: String } })\n");
+    std::fs::write(dir.path().join("components/card/b.js"), "module.exports = Behavior({})\n").unwrap();
+    let (_, warnings) = build_all(dir.path());
+    assert!(with_code(&warnings, "template::unknown-property").0.is_empty(), "{:?}", lines(&warnings));
+}

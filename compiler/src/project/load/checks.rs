@@ -2,7 +2,7 @@
 //! its `usingComponents`, including in the files its template pulls in), which `<template
 //! is>` names exist, `generic:` choices, and the tab bar.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
@@ -15,6 +15,7 @@ use crate::template::builtins::{WECHAT_BUILTINS, is_builtin};
 
 use super::Loader;
 use super::builtin_attributes::check_builtin_attributes;
+use super::component_properties::check_component_properties;
 use super::handlers::check_handlers;
 use super::templates::template_ref_path;
 
@@ -51,12 +52,16 @@ impl Loader<'_> {
             .chain(self.modules.values())
             .chain(self.units.values().filter_map(|u| u.script.as_ref()))
             .any(|s| replaces_constructors(&s.module));
+        // What each project unit's script states; npm components are their authors' business.
+        let facts: BTreeMap<&str, ConstructorFacts> = self
+            .units
+            .values()
+            .filter(|u| !replaced && !Self::is_npm(&u.path))
+            .filter_map(|u| Some((u.path.as_str(), constructor_facts(&u.script.as_ref()?.module))))
+            .collect();
+        let properties_of = |path: &str| facts.get(path).and_then(|f| f.properties.as_ref());
         for unit in self.units.values() {
-            let facts = match (&unit.script, replaced || Self::is_npm(&unit.path)) {
-                (Some(script), false) => constructor_facts(&script.module),
-                _ => ConstructorFacts::default(),
-            };
-            if let Some(methods) = &facts.methods {
+            if let Some(methods) = facts.get(unit.path.as_str()).and_then(|f| f.methods.as_ref()) {
                 check_handlers(unit, methods, &mut found);
             }
             let path = format!("{}.wxml", unit.path);
@@ -64,6 +69,7 @@ impl Loader<'_> {
                 check_tags(unit, template, &mut found);
                 if !Self::is_npm(&unit.path) {
                     check_builtin_attributes(unit, template, &mut found);
+                    check_component_properties(unit, template, &properties_of, &mut found);
                     self.check_media_sources(template, (i == 0).then(|| dir_of(&unit.path)), &mut found);
                 }
             }

@@ -8,6 +8,7 @@
 mod app;
 mod builtin_attributes;
 mod checks;
+mod component_properties;
 mod handlers;
 mod modules;
 mod parse;
