@@ -144,3 +144,20 @@ fn an_undeclared_property_of_a_project_component_is_a_warning_with_the_near_prop
     let (_, warnings) = build_all(dir.path());
     assert!(with_code(&warnings, "template::unknown-property").0.is_empty(), "{:?}", lines(&warnings));
 }
+
+#[test]
+fn a_list_without_wx_key_is_a_warning_once_per_loop() {
+    let wxml = r#"<view wx:for="{{list}}">{{item.name}}</view>
+<view wx:for="{{list}}" wx:key="id">{{item.name}}</view>
+<view wx:for="{{words}}" wx:key="*this">{{item}}</view>
+<view wx:for="{{list}}" wx:key="">{{item.name}}</view>
+<block wx:for="{{list}}" wx:for-item="row"><text>{{row.name}}</text></block>
+"#;
+    let dir = native_page(wxml, &[]);
+    let (_, warnings) = build_all(dir.path());
+    let (found, help) = with_code(&warnings, "template::missing-key");
+    assert_eq!(found.len(), 2, "{:?}", lines(&warnings));
+    assert!(found[0].starts_with("pages/index/index.wxml:1:7: warning"), "{found:?}");
+    assert!(found[1].starts_with("pages/index/index.wxml:5:8: warning"), "{found:?}");
+    assert!(help.contains("wx:key=\"*this\""), "{help}");
+}
