@@ -28,6 +28,11 @@ const SUPPLEMENT = {
   },
 }
 
+// Legacy names browsers still read that the toml lacks: the aliases css-align-3 keeps for
+// `gap` (https://drafts.csswg.org/css-align-3/#gap-legacy) and css-text-3 for `overflow-wrap`
+// (https://drafts.csswg.org/css-text-3/#overflow-wrap-property), and other names apps write.
+const STYLE_SUPPLEMENT = ['grid-gap', 'grid-row-gap', 'grid-column-gap', 'word-wrap', 'line-clamp', 'color-adjust', 'speak']
+
 const components = {}
 const globalAttributes = new Set()
 const globalEvents = new Set()
@@ -70,6 +75,8 @@ for (const [tag, extra] of Object.entries(SUPPLEMENT)) {
   extra.attributes.forEach((a) => c.attributes.add(a))
   extra.events.forEach((e) => c.events.add(e))
 }
+
+STYLE_SUPPLEMENT.forEach((p) => styleProperties.add(p))
 
 const sorted = (set) => [...set].sort()
 const out = {

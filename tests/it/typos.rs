@@ -161,3 +161,22 @@ fn a_list_without_wx_key_is_a_warning_once_per_loop() {
     assert!(found[1].starts_with("pages/index/index.wxml:5:8: warning"), "{found:?}");
     assert!(help.contains("wx:key=\"*this\""), "{help}");
 }
+
+#[test]
+fn misspelt_css_properties_and_units_are_warnings_with_the_near_name() {
+    let wxss = ".a {\n  paddng: 3px;\n  margin: 3xp 10rpx;\n  width: calc(100% - 2rxp);\n}\n\
+                .b { padding: 10rpx; -webkit-box-orient: vertical; --gap: 4px; grid-row-gap: 2px; line-height: 1.5; }\n\
+                @media (min-width: 300px) { .c { colr: red; } }\n";
+    let dir = native_page("<view class=\"a b c\">x</view>\n", &[("pages/index/index.wxss", wxss)]);
+    let (_, warnings) = build_all(dir.path());
+    let (properties, property_help) = with_code(&warnings, "style::unknown-property");
+    assert_eq!(properties.len(), 2, "{:?}", lines(&warnings));
+    assert!(properties[0].starts_with("pages/index/index.wxss:2:3: warning"), "{properties:?}");
+    assert!(property_help.contains("did you mean `padding`?"), "{property_help}");
+    assert!(properties[1].starts_with("pages/index/index.wxss:7:34: warning"), "{properties:?}");
+    let (units, unit_help) = with_code(&warnings, "style::unknown-unit");
+    assert_eq!(units.len(), 2, "{:?}", lines(&warnings));
+    assert!(units[0].starts_with("pages/index/index.wxss:3:12: warning"), "{units:?}");
+    assert!(unit_help.contains("did you mean `px`?"), "{unit_help}");
+    assert!(units[1].starts_with("pages/index/index.wxss:4:23: warning"), "{units:?}");
+}
