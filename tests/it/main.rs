@@ -21,5 +21,6 @@ mod showcase_weibo;
 mod size;
 mod styles;
 mod support;
+mod typos;
 mod wechat_input;
 mod writing;

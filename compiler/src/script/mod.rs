@@ -8,6 +8,7 @@
 //! position in the `.mini` file, and source maps point straight into it.
 
 pub mod comments;
+pub mod facts;
 pub mod parse;
 pub mod prepare;
 

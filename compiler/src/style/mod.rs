@@ -9,6 +9,8 @@
 //! Positions: lightningcss counts lines from 0 and columns from 1 in UTF-16 code units; a
 //! [`Located`] maps them to byte offsets in the stylesheet's file.
 
+mod typos;
+
 use std::sync::{Arc, RwLock};
 
 use lightningcss::error::{Error, ErrorLocation, ParserError};
@@ -335,7 +337,11 @@ pub fn parse(text: &str, located: &Located, cache: Option<&crate::cache::ParseCa
         Some(cache) => cache.get_or_parse(crate::cache::ParseKind::Style, &padded, parse_raw),
         None => Arc::new(parse_raw(&padded)),
     };
-    Parsed { css: raw.css.clone(), diagnostics: diagnose(&raw, text, located) }
+    let mut diagnostics = diagnose(&raw, text, located);
+    if let Some(css) = &raw.css {
+        diagnostics.extend(typos::check(css, located));
+    }
+    Parsed { css: raw.css.clone(), diagnostics }
 }
 
 /// lightningcss's message in words: its "Unexpected token" messages print the token's debug

@@ -461,6 +461,17 @@ impl<'a> Lowerer<'a> {
         let item = self.loop_name(directives.for_item, "item");
         let index = self.loop_name(directives.for_index, "index");
         let key = directives.key.and_then(|k| self.key(k, &item, &index));
+        if directives.key.is_none() {
+            // WeChat's DevTools log "Now you can provide attr `wx:key` for a `wx:for` to
+            // improve performance" for such a list; `wx:key=""` is how a list says it needs none.
+            self.warning(
+                "template::missing-key",
+                "`wx:for` without `wx:key`: the list is not keyed, and WeChat's DevTools warn about it",
+                self.span(list_attr.span),
+                "no wx:key on this element",
+                "write wx:key=\"id\" (a property unique to each item), wx:key=\"*this\" for a list of strings or numbers, or wx:key=\"\" for a list that needs no key",
+            );
+        }
         let body = match cond {
             Some(Cond { kind: CondKind::If, value, span }) => {
                 vec![Node::If(IfChain {

@@ -4,6 +4,7 @@ pub mod builtins;
 pub mod events;
 pub mod expr;
 pub mod indent;
+pub mod known;
 pub mod lower;
 pub mod mustache;
 pub mod rich_text;

@@ -82,7 +82,11 @@ fn app(n: usize) -> String {
     let subs: Vec<String> = all[1..]
         .iter()
         .map(|(root, pages)| {
-            format!("{{ \"root\": \"{}\", \"pages\": [{}] }}", root.as_deref().unwrap_or_default(), quoted(pages.clone()))
+            format!(
+                "{{ \"root\": \"{}\", \"pages\": [{}] }}",
+                root.as_deref().unwrap_or_default(),
+                quoted(pages.clone())
+            )
         })
         .collect();
     format!(

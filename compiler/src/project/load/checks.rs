@@ -2,17 +2,21 @@
 //! its `usingComponents`, including in the files its template pulls in), which `<template
 //! is>` names exist, `generic:` choices, and the tab bar.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::ir::template::{AttrKind, Node, Tag, Template, walk_nodes};
 use crate::ir::{App, Unit};
-use crate::project::paths::resolve;
+use crate::project::paths::{dir_of, resolve};
+use crate::script::facts::{ConstructorFacts, constructor_facts, replaces_constructors};
 use crate::source::{SourceFile, Span};
 use crate::template::builtins::{WECHAT_BUILTINS, is_builtin};
 
 use super::Loader;
+use super::builtin_attributes::check_builtin_attributes;
+use super::component_properties::check_component_properties;
+use super::handlers::check_handlers;
 use super::templates::template_ref_path;
 
 /// A template and every template file it pulls in, transitively, with their logical paths.
@@ -41,10 +45,33 @@ fn reachable<'p>(loader: &'p Loader<'_>, start_path: &str, start: &'p Template) 
 impl Loader<'_> {
     pub(super) fn check_units(&mut self, app: &App) {
         let mut found = Vec::new();
+        // An app that replaces `Page`/`Component` may give every unit methods of its own.
+        let replaced = app
+            .script
+            .iter()
+            .chain(self.modules.values())
+            .chain(self.units.values().filter_map(|u| u.script.as_ref()))
+            .any(|s| replaces_constructors(&s.module));
+        // What each project unit's script states; npm components are their authors' business.
+        let facts: BTreeMap<&str, ConstructorFacts> = self
+            .units
+            .values()
+            .filter(|u| !replaced && !Self::is_npm(&u.path))
+            .filter_map(|u| Some((u.path.as_str(), constructor_facts(&u.script.as_ref()?.module))))
+            .collect();
+        let properties_of = |path: &str| facts.get(path).and_then(|f| f.properties.as_ref());
         for unit in self.units.values().filter(|u| !self.broken_configs.contains(&u.path)) {
+            if let Some(methods) = facts.get(unit.path.as_str()).and_then(|f| f.methods.as_ref()) {
+                check_handlers(unit, methods, &mut found);
+            }
             let path = format!("{}.wxml", unit.path);
-            for (_, template) in reachable(self, &path, &unit.template) {
+            for (i, (_, template)) in reachable(self, &path, &unit.template).into_iter().enumerate() {
                 check_tags(unit, template, &mut found);
+                if !Self::is_npm(&unit.path) {
+                    check_builtin_attributes(unit, template, &mut found);
+                    check_component_properties(unit, template, &properties_of, &mut found);
+                    self.check_media_sources(template, (i == 0).then(|| dir_of(&unit.path)), &mut found);
+                }
             }
         }
         let mut documents: Vec<(String, &Template)> =

@@ -6,11 +6,15 @@
 //! decide it. No path written in a source may resolve outside the source root.
 
 mod app;
+mod builtin_attributes;
 mod checks;
+mod component_properties;
+mod handlers;
 mod modules;
 mod parse;
 mod plain;
 mod style_imports;
+mod template_assets;
 mod templates;
 mod units;
 
