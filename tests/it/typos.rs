@@ -180,3 +180,26 @@ fn misspelt_css_properties_and_units_are_warnings_with_the_near_name() {
     assert!(unit_help.contains("did you mean `px`?"), "{unit_help}");
     assert!(units[1].starts_with("pages/index/index.wxss:4:23: warning"), "{units:?}");
 }
+
+#[test]
+fn a_page_component_or_module_path_with_a_near_match_says_which() {
+    let dir = crate::support::project(&[
+        ("app.json", "{ \"pages\": [\"pages/index/index\", \"pages/indx/index\"] }"),
+        ("app.js", "App({})\n"),
+        ("pages/index/index.json", "{ \"usingComponents\": { \"card\": \"/components/crad/card\" } }"),
+        ("pages/index/index.wxml", "<card/>"),
+        ("pages/index/index.js", "const { f } = require('../../utlis/format');\nPage({})\n"),
+        ("components/card/card.json", "{ \"component\": true }"),
+        ("components/card/card.wxml", "<view/>"),
+        ("components/card/card.js", "Component({})\n"),
+        ("utils/format.js", "module.exports = { f: 1 };\n"),
+    ]);
+    let errors = crate::support::try_build(dir.path(), &[miniweave::Target::Wechat]).unwrap_err();
+    let help_of =
+        |code: &str| errors.iter().filter(|d| d.code == code).filter_map(|d| d.help.clone()).collect::<Vec<_>>();
+    let units = help_of("project::missing-unit");
+    assert!(units.iter().any(|h| h.starts_with("did you mean `pages/index/index`?")), "{units:?}");
+    assert!(units.iter().any(|h| h.starts_with("did you mean `components/card/card`?")), "{units:?}");
+    let modules = help_of("script::unresolved");
+    assert!(modules.iter().any(|h| h.starts_with("did you mean the module `utils/format`?")), "{modules:?}");
+}

@@ -11,6 +11,7 @@ mod checks;
 mod component_properties;
 mod handlers;
 mod modules;
+mod near;
 mod parse;
 mod plain;
 mod style_imports;

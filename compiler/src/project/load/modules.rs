@@ -96,7 +96,14 @@ impl Loader<'_> {
                     deps.push(Dependency { specifier: dep.specifier.clone(), span: dep.span, kind: dep.kind, target });
                 }
                 Err(error) => {
-                    let d = unresolved(&dep.specifier, &error, file, dep.span);
+                    let mut d = unresolved(&dep.specifier, &error, file, dep.span);
+                    if let ResolveError::NotFound { tried } = &error {
+                        let wanted = tried.first().map(|t| t.rsplit_once('.').map_or(t.as_str(), |(stem, _)| stem));
+                        if let Some(near) = wanted.and_then(|w| self.near_source(w, super::near::MODULE_EXTENSIONS)) {
+                            let looked = d.help.take().unwrap_or_default();
+                            d.help = Some(format!("did you mean the module `{near}`? ({looked})"));
+                        }
+                    }
                     // A library's `require` may sit in a guard (`try { require('fs') }`):
                     // say so, without failing the build.
                     let d = if npm && dep.kind == DepKind::Require {

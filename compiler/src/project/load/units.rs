@@ -54,14 +54,19 @@ impl Loader<'_> {
             }
             (None, None) => {
                 let message = format!("{} `{path}` not found", kind_name(kind));
+                let create = format!(
+                    "create {} (or the native {} with its .js, .wxss and .json)",
+                    self.shown(&mini),
+                    self.shown(&wxml)
+                );
+                let help = match self.near_source(&path, super::near::UNIT_EXTENSIONS) {
+                    Some(near) => format!("did you mean `{near}`? Otherwise {create}"),
+                    None => create,
+                };
                 self.error(
                     Diagnostic::error("project::missing-unit", message)
                         .at(&origin.file, origin.span, "named here")
-                        .help(format!(
-                            "create {} (or the native {} with its .js, .wxss and .json)",
-                            self.shown(&mini),
-                            self.shown(&wxml)
-                        )),
+                        .help(help),
                 );
                 return;
             }
