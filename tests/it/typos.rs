@@ -203,3 +203,34 @@ fn a_page_component_or_module_path_with_a_near_match_says_which() {
     let modules = help_of("script::unresolved");
     assert!(modules.iter().any(|h| h.starts_with("did you mean the module `utils/format`?")), "{modules:?}");
 }
+
+#[test]
+fn an_import_cycle_used_while_loading_is_a_warning_naming_the_cycle() {
+    let dir = native_page(
+        "<view/>",
+        &[
+            ("utils/a.js", "import { b } from './b';\nexport const a = 1;\nexport const twice = b * 2;\n"),
+            (
+                "utils/b.js",
+                "import { a } from './a';\nexport const b = 2;\nexport function plusA() { return a + 1; }\n",
+            ),
+            ("utils/c.js", "import { d } from './d';\nexport function c() { return d(); }\n"),
+            ("utils/d.js", "import { c } from './c';\nexport function d() { return c; }\n"),
+            (
+                "pages/index/index.js",
+                "import { twice } from '../../utils/a';\nimport { c } from '../../utils/c';\nPage({ data: { twice, c: c.name } })\n",
+            ),
+        ],
+    );
+    let (_, warnings) = build_all(dir.path());
+    let (found, help) = with_code(&warnings, "script::import-cycle");
+    // a uses b's export while loading; b uses a's only in a function; c and d only in functions.
+    assert_eq!(found.len(), 1, "{:?}", lines(&warnings));
+    assert!(
+        found[0].starts_with(
+            "utils/a.js:1:19: warning[script::import-cycle]: import cycle utils/a.js → utils/b.js → utils/a.js"
+        ),
+        "{found:?}"
+    );
+    assert!(help.contains("move the use into a function"), "{help}");
+}

@@ -9,6 +9,7 @@
 
 pub mod comments;
 pub mod facts;
+pub mod load_time_use;
 pub mod parse;
 pub mod prepare;
 

@@ -9,6 +9,7 @@ mod app;
 mod builtin_attributes;
 mod checks;
 mod component_properties;
+mod cycles;
 mod handlers;
 mod modules;
 mod near;
@@ -131,6 +132,7 @@ pub fn load(
     loader.load_template_files();
     loader.load_modules();
     loader.check_units(&app);
+    loader.check_import_cycles();
     let sitemap = loader.load_sitemap(&app);
     let (mut styles, mut assets) = loader.load_plain_files();
     loader.load_style_imports(&app, &mut styles, &mut assets);
