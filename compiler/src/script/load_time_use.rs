@@ -13,7 +13,12 @@ use swc_core::ecma::visit::{Visit, VisitWith};
 
 /// `require("x")`'s specifier.
 fn required(expr: &Expr) -> Option<String> {
-    let Expr::Call(CallExpr { callee: Callee::Expr(callee), args, .. }) = expr else { return None };
+    let Expr::Call(call) = expr else { return None };
+    required_call(call)
+}
+
+fn required_call(call: &CallExpr) -> Option<String> {
+    let CallExpr { callee: Callee::Expr(callee), args, .. } = call else { return None };
     let Expr::Ident(name) = &**callee else { return None };
     if name.sym != *"require" {
         return None;
@@ -144,6 +149,40 @@ fn top_level_require(stmt: &Stmt, specifier: &str) -> bool {
     f.found
 }
 
+/// The specifiers `module` loads while it loads: every ES import (and re-export), and each
+/// `require("x")` outside a function. A `require` inside a function runs later, so it cannot
+/// close a cycle at load time (protobuf.js breaks its cycles that way).
+pub fn loaded_at_load(module: &Module) -> BTreeSet<String> {
+    struct Finder {
+        found: BTreeSet<String>,
+    }
+    impl Visit for Finder {
+        fn visit_module_decl(&mut self, decl: &ModuleDecl) {
+            let src = match decl {
+                ModuleDecl::Import(i) => Some(&i.src),
+                ModuleDecl::ExportAll(e) => Some(&e.src),
+                ModuleDecl::ExportNamed(e) => e.src.as_ref(),
+                _ => None,
+            };
+            if let Some(value) = src.and_then(|s| s.value.as_str()) {
+                self.found.insert(value.to_string());
+            }
+            decl.visit_children_with(self);
+        }
+        fn visit_call_expr(&mut self, call: &CallExpr) {
+            if let Some(specifier) = required_call(call) {
+                self.found.insert(specifier);
+            }
+            call.visit_children_with(self);
+        }
+        fn visit_function(&mut self, _: &Function) {}
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    }
+    let mut finder = Finder { found: BTreeSet::new() };
+    module.visit_with(&mut finder);
+    finder.found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +203,13 @@ mod tests {
         assert!(!uses_at_load(&module("import { a } from './a';\nexport function b() { return a; }"), "./a"));
         assert!(!uses_at_load(&module("const a = require('./a');\nmodule.exports = { f: () => a.x };"), "./a"));
         assert!(!uses_at_load(&module("import { a } from './a';\nexport class B { m() { return a; } }"), "./a"));
+    }
+
+    #[test]
+    fn what_a_module_loads_while_loading() {
+        let m = module(
+            "import './a';\nconst b = require('./b');\nexport * from './c';\nfunction later() { return require('./d'); }",
+        );
+        assert_eq!(loaded_at_load(&m).into_iter().collect::<Vec<_>>(), ["./a", "./b", "./c"]);
     }
 }

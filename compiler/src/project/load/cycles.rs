@@ -8,19 +8,28 @@ use std::collections::{BTreeMap, VecDeque};
 
 use super::Loader;
 use crate::diagnostics::Diagnostic;
-use crate::script::load_time_use::uses_at_load;
+use crate::script::load_time_use::{loaded_at_load, uses_at_load};
 
 impl Loader<'_> {
     pub(super) fn check_import_cycles(&mut self) {
+        // Only what a module loads while it loads can close a cycle that breaks.
         let edges: BTreeMap<&str, Vec<&str>> = self
             .modules
             .iter()
             .filter(|(_, m)| !m.npm)
-            .map(|(path, m)| (path.as_str(), m.deps.iter().map(|d| d.target.as_str()).collect()))
+            .map(|(path, m)| {
+                let now = loaded_at_load(&m.module);
+                (
+                    path.as_str(),
+                    m.deps.iter().filter(|d| now.contains(&d.specifier)).map(|d| d.target.as_str()).collect(),
+                )
+            })
             .collect();
         let mut found = Vec::new();
         for (path, module) in self.modules.iter().filter(|(_, m)| !m.npm) {
-            for dep in &module.deps {
+            for dep in
+                module.deps.iter().filter(|d| edges.get(path.as_str()).is_some_and(|e| e.contains(&d.target.as_str())))
+            {
                 let Some(back) = path_between(&edges, &dep.target, path) else { continue };
                 if !uses_at_load(&module.module, &dep.specifier) {
                     continue;
