@@ -1,0 +1,143 @@
+//! Placement (issue 11 item 4): shared code and npm packages go to the package that uses
+//! them on WeChat and Alipay; a file under a subpackage's root used from elsewhere is an error.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{build_all, copy_fixture, files_under, judge_all, lines, project, read, try_build};
+
+/// Writes an npm package into `root/node_modules/<name>`: a CommonJS `index.js` exporting
+/// `function_name`, padded with about `bytes` of generated code (a large dependency without
+/// committing one).
+fn npm_package(root: &Path, name: &str, function_name: &str, bytes: usize) {
+    let dir = root.join("node_modules").join(name);
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("package.json"),
+        format!("{{ \"name\": \"{name}\", \"version\": \"1.0.0\", \"main\": \"index.js\" }}\n"),
+    )
+    .unwrap();
+    let mut code = format!("exports.{function_name} = function (n) {{ return n * 2; }};\nvar table = [\n");
+    let mut i = 0;
+    while code.len() < bytes {
+        code.push_str(&format!("  {{ id: {i}, name: 'entry number {i} of {name}', weight: {} }},\n", i * 7 % 13));
+        i += 1;
+    }
+    code.push_str("];\nexports.size = function () { return table.length; };\n");
+    fs::write(dir.join("index.js"), code).unwrap();
+}
+
+/// Fixture (a), with its npm packages written.
+fn by_use() -> tempfile::TempDir {
+    let dir = copy_fixture("size-placement");
+    npm_package(dir.path(), "heavy-lib", "heavy", 300 * 1024);
+    npm_package(dir.path(), "two-lib", "twice", 20 * 1024);
+    npm_package(dir.path(), "tiny-lib", "tiny", 100);
+    dir
+}
+
+/// Bytes of the main package: every file outside the subpackage roots, source maps left out
+/// (the platforms do not upload them).
+fn main_package_bytes(out: &Path, roots: &[&str]) -> u64 {
+    files_under(out)
+        .iter()
+        .filter(|f| !f.ends_with(".map") && !roots.iter().any(|r| f.starts_with(&format!("{r}/"))))
+        .map(|f| fs::metadata(out.join(f)).unwrap().len())
+        .sum()
+}
+
+#[test]
+fn each_dependency_sits_in_the_package_that_uses_it() {
+    let dir = by_use();
+    let (out, _) = build_all(dir.path());
+    for (target, ext) in [("wechat", "wxml"), ("alipay", "axml")] {
+        let files = files_under(&out.join(target));
+        let has = |path: &str| files.iter().any(|f| f == path);
+        assert!(has("pkgA/miniprogram_npm/heavy-lib/index.js"), "{target}: {files:#?}");
+        assert!(!files.iter().any(|f| f.starts_with("miniprogram_npm/heavy-lib")), "{target}: heavy-lib in main");
+        for sub in ["pkgB", "pkgC"] {
+            assert!(has(&format!("{sub}/miniprogram_npm/two-lib/index.js")), "{target}: two-lib not in {sub}");
+            assert!(has(&format!("{sub}/__shared__/components/badge/badge.{ext}")), "{target}: badge not in {sub}");
+        }
+        assert!(!files.iter().any(|f| f.starts_with("miniprogram_npm/two-lib") || f.starts_with("components/")));
+        assert!(has("miniprogram_npm/tiny-lib/index.js") && has("utils/common.js"), "{target}: main's own code");
+        assert!(has("pkgA/__shared__/utils/only-a.js") && !has("utils/only-a.js"), "{target}: only-a");
+
+        let main = main_package_bytes(&out.join(target), &["pkgA", "pkgB", "pkgC"]);
+        assert!(main < 16 * 1024, "{target}: the main package is {main} bytes");
+        let page = read(out.join(target).join("pkgA/pages/a/a.js"));
+        assert!(page.contains("\"../../miniprogram_npm/heavy-lib/index.js\""), "{target}: {page}");
+        assert!(page.contains("\"../../__shared__/utils/only-a.js\""), "{target}: {page}");
+        let page_b = read(out.join(target).join("pkgB/pages/b/b.js"));
+        assert!(page_b.contains("\"../../../utils/common.js\""), "{target}: main's util from a subpackage: {page_b}");
+        let badge = read(out.join(target).join("pkgB/__shared__/components/badge/badge.js"));
+        assert!(badge.contains("\"../../../miniprogram_npm/two-lib/index.js\""), "{target}: {badge}");
+    }
+    let wechat_b = read(out.join("wechat/pkgB/pages/b/b.json"));
+    assert!(wechat_b.contains("\"/pkgB/__shared__/components/badge/badge\""), "{wechat_b}");
+    let alipay_c = read(out.join("alipay/pkgC/pages/c/c.json"));
+    assert!(alipay_c.contains("\"/pkgC/__shared__/components/badge/badge\""), "{alipay_c}");
+    // Weibo has one package: nothing moves.
+    let weibo = files_under(&out.join("weibo"));
+    assert!(!weibo.iter().any(|f| f.contains("__shared__") || f.contains("pkgA/miniprogram_npm")), "{weibo:#?}");
+    judge_all(&out);
+}
+
+#[test]
+fn hoisted_names_stay_in_the_main_package_once() {
+    let dir = by_use();
+    fs::write(
+        dir.path().join("miniweave.json"),
+        "{ \"src\": \"src\", \"placement\": { \"hoist\": [\"two-lib\", \"components/badge\"] } }\n",
+    )
+    .unwrap();
+    let (out, _) = build_all(dir.path());
+    for target in ["wechat", "alipay"] {
+        let files = files_under(&out.join(target));
+        assert!(files.iter().any(|f| f == "miniprogram_npm/two-lib/index.js"), "{target}: {files:#?}");
+        assert!(!files.iter().any(|f| f.contains("two-lib") && f.starts_with("pkg")), "{target}: copied anyway");
+        assert!(!files.iter().any(|f| f.contains("__shared__/components")), "{target}: badge copied anyway");
+        // Not hoisted: still where it is used.
+        assert!(files.iter().any(|f| f == "pkgA/miniprogram_npm/heavy-lib/index.js"), "{target}");
+    }
+    judge_all(&out);
+}
+
+#[test]
+fn a_file_under_a_subpackage_root_used_from_another_package_is_an_error() {
+    let dir = project(&[
+        (
+            "src/app.mini",
+            r#"<config>{ "pages": ["pages/index/index"], "subpackages": [{ "root": "pkgA", "pages": ["pages/a/a"] }, { "root": "pkgB", "pages": ["pages/b/b"] }] }</config>"#,
+        ),
+        (
+            "src/pages/index/index.mini",
+            "<script>\nimport { x } from '../../pkgA/util'\nPage({ data: { x } })\n</script>\n<template><view>{{x}}</view></template>",
+        ),
+        (
+            "src/pkgA/pages/a/a.mini",
+            "<script>\nimport { x } from '../../util'\nPage({ data: { x } })\n</script>\n<template><view>{{x}}</view></template>",
+        ),
+        ("src/pkgA/util.js", "export const x = 1\n"),
+        (
+            "src/pkgB/pages/b/b.mini",
+            "<script>\nconst { x } = require('../../../pkgA/util')\nPage({ data: { x } })\n</script>\n<template><view>{{x}}</view></template>",
+        ),
+    ]);
+    let diagnostics = try_build(dir.path(), &[miniweave::Target::Wechat]).expect_err("cross-package imports fail");
+    let found = lines(&diagnostics);
+    let cross: Vec<&String> = found.iter().filter(|l| l.contains("package::cross-import")).collect();
+    assert_eq!(cross.len(), 2, "{found:#?}");
+    assert!(
+        cross.iter().any(|l| l.starts_with("src/pages/index/index.mini:2:")
+            && l.contains("`src/pages/index/index`")
+            && l.contains("`src/pkgA/util.js`")),
+        "{cross:#?}"
+    );
+    assert!(
+        cross.iter().any(|l| l.starts_with("src/pkgB/pages/b/b.mini:2:") && l.contains("subpackage `pkgA`")),
+        "{cross:#?}"
+    );
+    // Weibo has one package: the same project builds.
+    try_build(dir.path(), &[miniweave::Target::Weibo]).expect("Weibo has no packages to cross");
+}
