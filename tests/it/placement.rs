@@ -141,3 +141,104 @@ fn a_file_under_a_subpackage_root_used_from_another_package_is_an_error() {
     // Weibo has one package: the same project builds.
     try_build(dir.path(), &[miniweave::Target::Weibo]).expect("Weibo has no packages to cross");
 }
+
+/// The paths a file of the emitted output names: `require`s and `import … from`s of scripts
+/// and view scripts, a page's or component's `usingComponents`, a template's `src=`/`from=`,
+/// and a stylesheet's `@import`s and `url()`s (mustache values left out).
+fn references(path: &str, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut quoted_after = |marker: &str, text: &str| {
+        for (i, _) in text.match_indices(marker) {
+            let rest = text[i + marker.len()..].trim_start_matches([' ', '(']);
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+            if let Some(end) = rest[1..].find(quote) {
+                let value = &rest[1..1 + end];
+                if !value.contains("{{") {
+                    found.push(value.to_string());
+                }
+            }
+        }
+    };
+    let ext = path.rsplit('.').next().unwrap_or_default();
+    match ext {
+        "js" | "wxs" | "sjs" => {
+            quoted_after("require(", text);
+            quoted_after(" from ", text);
+        }
+        "wxml" | "axml" => {
+            quoted_after(" src=", text);
+            quoted_after(" from=", text);
+        }
+        "wxss" | "acss" => {
+            quoted_after("@import ", text);
+            quoted_after("url(", text);
+        }
+        "json" => {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            if let Some(using) = value.get("usingComponents").and_then(|u| u.as_object()) {
+                found.extend(using.values().filter_map(|v| v.as_str()).map(str::to_string));
+            }
+        }
+        _ => {}
+    }
+    found
+}
+
+/// `written` (named in the output file at `from`) as a path from the output root: `/`-rooted,
+/// or relative to `from`'s folder; `None` for a bare name (an npm name, resolved by the
+/// platform from anywhere).
+fn resolve_output(from: &str, written: &str) -> Option<String> {
+    let mut parts: Vec<&str> = match written.strip_prefix('/') {
+        Some(_) => Vec::new(),
+        None if written.starts_with('.') => from.rsplit_once('/').map_or(vec![], |(d, _)| d.split('/').collect()),
+        None => return None,
+    };
+    for part in written.trim_start_matches('/').split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[test]
+fn an_independent_subpackage_gets_its_own_copies_and_names_nothing_outside_its_root() {
+    let dir = copy_fixture("size-independent");
+    npm_package(dir.path(), "tiny-lib", "tiny", 100);
+    let (out, _) = build_all(dir.path());
+    for (target, markup) in [("wechat", "wxml"), ("alipay", "axml")] {
+        let root = out.join(target);
+        let files = files_under(&root);
+        let has = |path: &str| files.iter().any(|f| f == path);
+        for copied in [
+            "solo/__shared__/utils/price.js".to_string(),
+            format!("solo/__shared__/components/tag/tag.{markup}"),
+            format!("solo/__shared__/components/title/title.{markup}"),
+            "solo/miniprogram_npm/tiny-lib/index.js".to_string(),
+        ] {
+            assert!(has(&copied), "{target}: {copied} missing from {files:#?}");
+        }
+        // The main package keeps its own.
+        assert!(has("utils/price.js") && has("miniprogram_npm/tiny-lib/index.js"), "{target}");
+        assert!(has(&format!("components/tag/tag.{markup}")), "{target}");
+        for file in files.iter().filter(|f| f.starts_with("solo/") && !f.ends_with(".map")) {
+            let text = read(root.join(file));
+            for written in references(file, &text) {
+                let resolved = resolve_output(file, &written)
+                    .unwrap_or_else(|| panic!("{target}: {file} names `{written}`, which resolves from outside solo/"));
+                assert!(resolved.starts_with("solo/"), "{target}: {file} names `{written}`, outside solo/");
+                assert!(
+                    files.iter().any(|f| *f == resolved || f.starts_with(&format!("{resolved}."))),
+                    "{target}: {file} names `{written}`, which is not emitted"
+                );
+            }
+        }
+    }
+    let page = read(out.join("wechat/solo/pages/s/s.json"));
+    assert!(page.contains("\"g-title\": \"/solo/__shared__/components/title/title\""), "{page}");
+    judge_all(&out);
+}
