@@ -32,6 +32,10 @@ fn by_use() -> tempfile::TempDir {
     let dir = copy_fixture("size-placement");
     npm_package(dir.path(), "heavy-lib", "heavy", 300 * 1024);
     npm_package(dir.path(), "two-lib", "twice", 20 * 1024);
+    // Object rest is lowered with an swc helper, which only pkgB and pkgC then need.
+    let two = dir.path().join("node_modules/two-lib/index.js");
+    let code = read(&two) + "exports.rest = function (o) { const { a, ...rest } = o; return rest; };\n";
+    fs::write(two, code).unwrap();
     npm_package(dir.path(), "tiny-lib", "tiny", 100);
     dir
 }
@@ -63,6 +67,11 @@ fn each_dependency_sits_in_the_package_that_uses_it() {
         assert!(has("miniprogram_npm/tiny-lib/index.js") && has("utils/common.js"), "{target}: main's own code");
         assert!(has("pkgA/__shared__/utils/only-a.js") && !has("utils/only-a.js"), "{target}: only-a");
 
+        // The runtime follows the same rule: the swc helpers two-lib needs sit in pkgB and pkgC.
+        assert!(has("pkgB/miniweave_runtime/swc.js") && has("pkgC/miniweave_runtime/swc.js"), "{target}: {files:#?}");
+        assert!(!has("miniweave_runtime/swc.js"), "{target}: swc helpers in main");
+        let two_lib = read(out.join(target).join("pkgB/miniprogram_npm/two-lib/index.js"));
+        assert!(two_lib.contains("\"../../miniweave_runtime/swc.js\""), "{target}: {two_lib}");
         let main = main_package_bytes(&out.join(target), &["pkgA", "pkgB", "pkgC"]);
         assert!(main < 16 * 1024, "{target}: the main package is {main} bytes");
         let page = read(out.join(target).join("pkgA/pages/a/a.js"));
@@ -73,6 +82,10 @@ fn each_dependency_sits_in_the_package_that_uses_it() {
         let badge = read(out.join(target).join("pkgB/__shared__/components/badge/badge.js"));
         assert!(badge.contains("\"../../../miniprogram_npm/two-lib/index.js\""), "{target}: {badge}");
     }
+    // The main page uses Alipay's constructor mapping too: it stays in main, once.
+    let alipay = files_under(&out.join("alipay"));
+    assert!(alipay.iter().any(|f| f == "miniweave_runtime/component.js"), "{alipay:#?}");
+    assert!(!alipay.iter().any(|f| f.ends_with("/miniweave_runtime/component.js")), "{alipay:#?}");
     let wechat_b = read(out.join("wechat/pkgB/pages/b/b.json"));
     assert!(wechat_b.contains("\"/pkgB/__shared__/components/badge/badge\""), "{wechat_b}");
     let alipay_c = read(out.join("alipay/pkgC/pages/c/c.json"));

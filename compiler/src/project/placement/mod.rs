@@ -72,7 +72,7 @@ impl Plan {
 }
 
 /// Whether `placement.hoist` names the item: its npm package, or its path or a folder of it.
-fn hoisted(hoist: &[String], path: &str) -> bool {
+pub fn hoisted(hoist: &[String], path: &str) -> bool {
     let npm_name = path.strip_prefix(NPM_DIR).and_then(|r| r.strip_prefix('/')).map(|rest| {
         let mut parts = rest.splitn(3, '/');
         match (parts.next(), parts.next()) {
