@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{build_all, copy_fixture, files_under, judge_all, lines, project, read, try_build};
+use crate::support::{build_all, copy_fixture, files_under, judge_all, lines, project, read, run_validator, try_build};
 
 /// Writes an npm package into `root/node_modules/<name>`: a CommonJS `index.js` exporting
 /// `function_name`, padded with about `bytes` of generated code (a large dependency without
@@ -90,6 +90,11 @@ fn each_dependency_sits_in_the_package_that_uses_it() {
     assert!(wechat_b.contains("\"/pkgB/__shared__/components/badge/badge\""), "{wechat_b}");
     let alipay_c = read(out.join("alipay/pkgC/pages/c/c.json"));
     assert!(alipay_c.contains("\"/pkgC/__shared__/components/badge/badge\""), "{alipay_c}");
+    // pkgB's page (built with Component(), which miniprogram-simulate can load) runs with the
+    // badge, two-lib and swc helpers placed in pkgB.
+    let wechat = out.join("wechat");
+    let (ok, report) = run_validator("wechat/render.js", &[wechat.as_os_str(), "pkgB/pages/b/b".as_ref()]);
+    assert!(ok && report.contains("pkgB/pages/b/b: [2] 2"), "{report}");
     // Weibo has one package: nothing moves.
     let weibo = files_under(&out.join("weibo"));
     assert!(!weibo.iter().any(|f| f.contains("__shared__") || f.contains("pkgA/miniprogram_npm")), "{weibo:#?}");
