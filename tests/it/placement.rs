@@ -260,3 +260,56 @@ fn an_independent_subpackage_gets_its_own_copies_and_names_nothing_outside_its_r
     assert!(page.contains("\"g-title\": \"/solo/__shared__/components/title/title\""), "{page}");
     judge_all(&out);
 }
+
+#[test]
+fn references_between_moved_and_staying_files_are_rewritten() {
+    // A 1×1 PNG, small enough to be inlined on WeChat.
+    const PNG: &str = "\u{89}PNG";
+    let dir = project(&[
+        (
+            "src/app.mini",
+            r#"<config>{ "pages": ["pages/index/index"], "subpackages": [{ "root": "pkgA", "pages": ["pages/a/a"] }] }</config>"#,
+        ),
+        (
+            "src/pages/index/index.mini",
+            "<template>\n  <import src=\"../../templates/shared.wxml\" />\n  <wxs src=\"../../wxs/g.wxs\" module=\"g\" />\n  <template is=\"shared\" data=\"{{text: g.twice(1)}}\" />\n</template>\n<style>\n@import \"../../styles/base.wxss\";\n</style>",
+        ),
+        (
+            "src/pkgA/pages/a/a.mini",
+            "<config>{ \"usingComponents\": { \"panel\": \"../../../components/panel/panel\" } }</config>\n<template>\n  <panel />\n</template>",
+        ),
+        (
+            "src/components/panel/panel.mini",
+            "<config>{ \"component\": true }</config>\n<template>\n  <import src=\"../../templates/shared.wxml\" />\n  <wxs src=\"../../wxs/f.wxs\" module=\"f\" />\n  <template is=\"shared\" data=\"{{text: f.label(2)}}\" />\n  <include src=\"../../templates/only-panel.wxml\" />\n</template>\n<script>\nComponent({})\n</script>\n<style>\n@import \"../../styles/base.wxss\";\n.p { background: url(../../assets/dot.png); }\n</style>",
+        ),
+        ("src/templates/shared.wxml", "<template name=\"shared\"><view class=\"base\">{{text}}</view></template>\n"),
+        ("src/templates/only-panel.wxml", "<view class=\"p\">panel</view>\n"),
+        (
+            "src/wxs/f.wxs",
+            "var g = require('./g.wxs');\nmodule.exports = { label: function (n) { return 'n' + g.twice(n); } };\n",
+        ),
+        ("src/wxs/g.wxs", "module.exports = { twice: function (n) { return n * 2; } };\n"),
+        ("src/styles/base.wxss", ".base { color: #333; }\n"),
+        ("src/assets/dot.png", PNG),
+    ]);
+    let (out, _) = build_all(dir.path());
+    let wechat = out.join("wechat");
+    let panel = read(wechat.join("pkgA/__shared__/components/panel/panel.wxml"));
+    assert!(panel.contains("src=\"../../../../templates/shared.wxml\""), "{panel}");
+    assert!(panel.contains("src=\"../../templates/only-panel.wxml\""), "moved together, unchanged: {panel}");
+    assert!(panel.contains("src=\"../../wxs/f.wxs\""), "{panel}");
+    let f = read(wechat.join("pkgA/__shared__/wxs/f.wxs"));
+    assert!(f.contains("require('../../../wxs/g.wxs')"), "{f}");
+    let style = read(wechat.join("pkgA/__shared__/components/panel/panel.wxss"));
+    assert!(style.contains("@import \"../../../../styles/base.wxss\""), "{style}");
+    assert!(style.contains("data:image/png;base64"), "the url() still finds its asset: {style}");
+    let files = files_under(&wechat);
+    assert!(files.iter().any(|f| f == "pkgA/__shared__/templates/only-panel.wxml"), "{files:#?}");
+    for stays in ["templates/shared.wxml", "wxs/g.wxs", "styles/base.wxss"] {
+        assert!(files.iter().any(|f| f == stays), "{stays} is used by main: {files:#?}");
+    }
+    assert!(files.iter().any(|f| f == "assets/dot.png"), "assets keep their paths: {files:#?}");
+    let alipay = files_under(&out.join("alipay"));
+    assert!(alipay.iter().any(|f| f == "pkgA/__shared__/components/panel/panel.axml"), "{alipay:#?}");
+    judge_all(&out);
+}
