@@ -19,9 +19,21 @@ pub use emitted::{Emitted, EmittedFile, SettingsFile};
 /// Emits `project` for its target: the files, and any diagnostics (errors mean the files
 /// must not be written).
 pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
-    match project.target {
+    let (mut out, diags) = match project.target {
         Target::Wechat => wechat::emit(project),
         Target::Alipay => alipay::emit(project),
-        Target::Weibo => weibo::emit(project),
+        Target::Weibo => return weibo::emit(project),
+    };
+    record_asset_users(project, &mut out);
+    (out, diags)
+}
+
+/// Fills [`Emitted::asset_users`]: an emitted asset's `source` is its logical path.
+fn record_asset_users(project: &Project, out: &mut Emitted) {
+    if project.packages.len() < 2 {
+        return;
     }
+    let users = miniweave_compiler::project::placement::asset_users(project);
+    out.asset_users =
+        out.files.iter().filter_map(|(path, file)| Some((path.clone(), users.get(&file.source)?.clone()))).collect();
 }

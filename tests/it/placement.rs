@@ -313,3 +313,31 @@ fn references_between_moved_and_staying_files_are_rewritten() {
     assert!(alipay.iter().any(|f| f == "pkgA/__shared__/components/panel/panel.axml"), "{alipay:#?}");
     judge_all(&out);
 }
+
+/// One target's output in memory, as the backends produce it (what the size report reads).
+fn emitted(dir: &Path, target: miniweave::Target) -> miniweave_targets::Emitted {
+    use miniweave_compiler::cache::ParseCache;
+    use miniweave_compiler::project::{files, layout, load, npm};
+    let Ok(layout) = layout::locate(dir, None) else { panic!("{} is not a project", dir.display()) };
+    let Ok(files) = files::read_all(&layout) else { panic!("cannot read {}", dir.display()) };
+    let npm = npm::Npm::new(&layout.root, &layout.src_abs());
+    let defines = layout.options.define.clone();
+    let options = load::LoadOptions { target, release: false, defines: &defines };
+    let (project, _) = load::load(&layout, &files, &npm, &options, &ParseCache::new());
+    miniweave_targets::emit(&project.expect("the project loads")).0
+}
+
+#[test]
+fn assets_keep_their_paths_and_the_packages_naming_them_are_recorded() {
+    let dir = by_use();
+    for target in [miniweave::Target::Wechat, miniweave::Target::Alipay] {
+        let out = emitted(dir.path(), target);
+        let only_a = out.files.get("assets/only-a.png").expect("the asset keeps its path");
+        assert_eq!(only_a.package, 0, "{target}: counted where it sits");
+        let pkg_a = out.asset_users.get("assets/only-a.png").map(|s| s.iter().copied().collect::<Vec<_>>());
+        assert_eq!(pkg_a, Some(vec![1]), "{target}: named by pkgA only");
+        let logo = out.asset_users.get("assets/logo.png").map(|s| s.iter().copied().collect::<Vec<_>>());
+        assert_eq!(logo, Some(vec![0]), "{target}: named by main");
+    }
+    assert!(emitted(dir.path(), miniweave::Target::Weibo).asset_users.is_empty(), "Weibo has one package");
+}

@@ -18,6 +18,7 @@
 //! path as a suffix, so files moved together keep their relative paths to each other; every
 //! other reference is rewritten here, in the IR, and the backends emit it as they find it.
 
+mod assets;
 mod rewrite;
 mod uses;
 
@@ -27,6 +28,7 @@ use crate::diagnostics::Diagnostic;
 use crate::ir::{Package, Project, package_of};
 use crate::project::npm::NPM_DIR;
 
+pub use assets::asset_users;
 pub use uses::Item;
 
 /// The folder, inside a subpackage's root, of the shared files placed into it.
