@@ -236,6 +236,7 @@ fn an_independent_subpackage_gets_its_own_copies_and_names_nothing_outside_its_r
             "solo/__shared__/utils/price.js".to_string(),
             format!("solo/__shared__/components/tag/tag.{markup}"),
             format!("solo/__shared__/components/title/title.{markup}"),
+            format!("solo/__shared__/components/dot/dot.{markup}"),
             "solo/miniprogram_npm/tiny-lib/index.js".to_string(),
         ] {
             assert!(has(&copied), "{target}: {copied} missing from {files:#?}");

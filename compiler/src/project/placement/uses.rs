@@ -148,8 +148,8 @@ pub fn globals<'p>(project: &'p Project, unit: &'p crate::ir::Unit) -> impl Iter
     })
 }
 
-/// What an item references.
-pub fn refs(project: &Project, item: &Item) -> Vec<Ref> {
+/// What an item references when used by package `package`.
+pub fn refs(project: &Project, item: &Item, package: usize) -> Vec<Ref> {
     let mut out = Vec::new();
     match item {
         Item::Module(p) => {
@@ -187,8 +187,9 @@ pub fn refs(project: &Project, item: &Item) -> Vec<Ref> {
                 }
             }
             // The app's components do not reach an independent subpackage: the ones its
-            // templates use are its own copies (WeChat `independent subpackages`).
-            if project.packages[unit.package].independent {
+            // units' templates use (a shared component's included) are its own copies
+            // (WeChat `independent subpackages`).
+            if project.packages[package].independent {
                 let used = tags_used(project, &format!("{p}.wxml"), &unit.template);
                 for (tag, path) in globals(project, unit).filter(|(tag, _)| used.contains(*tag)) {
                     let app = &project.app.config;
@@ -244,7 +245,7 @@ pub fn users(project: &Project, diags: &mut Vec<Diagnostic>) -> BTreeMap<Item, B
             if !users.entry(item.clone()).or_default().insert(package) {
                 continue;
             }
-            for r in refs(project, &item) {
+            for r in refs(project, &item, package) {
                 let owner = package_of(&project.packages, r.to.path());
                 if owner != 0 && owner != package {
                     if let Some((file, span)) = &r.at {
