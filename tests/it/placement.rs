@@ -257,6 +257,12 @@ fn an_independent_subpackage_gets_its_own_copies_and_names_nothing_outside_its_r
             }
         }
     }
+    // WeChat does not apply app.wxss there: the page imports its own copy.
+    let style = read(out.join("wechat/solo/pages/s/s.wxss"));
+    assert!(style.starts_with("@import \"../../__shared__/app.wxss\";"), "{style}");
+    let app_copy = read(out.join("wechat/solo/__shared__/app.wxss"));
+    assert!(app_copy.contains("@import \"./styles/base.wxss\"") && app_copy.contains("#fafafa"), "{app_copy}");
+    assert!(!files_under(&out.join("alipay")).iter().any(|f| f.contains("__shared__/app.")), "Alipay applies app.acss");
     let page = read(out.join("wechat/solo/pages/s/s.json"));
     assert!(page.contains("\"g-title\": \"/solo/__shared__/components/title/title\""), "{page}");
     judge_all(&out);

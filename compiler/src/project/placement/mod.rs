@@ -8,7 +8,9 @@
 //!   subpackage only, it moves into it; used by several subpackages and not by main, it is
 //!   copied into each, unless `placement.hoist` names it (then it stays in main, once).
 //! - An independent subpackage cannot load anything from main (WeChat `独立分包`), so it
-//!   always gets its own copy of what it uses, the app's global components included.
+//!   always gets its own copy of what it uses, the app's global components included. WeChat
+//!   does not apply app.wxss there either: its pages import a copy of it (and of what it
+//!   imports) on WeChat.
 //! - Assets keep their paths: templates may name them dynamically (`src="/img/{{n}}.png"`).
 //!
 //! Paths: a file placed in subpackage `<root>` is emitted at `<root>/__shared__/<path>`, and
@@ -128,7 +130,8 @@ pub fn place(project: &mut Project, diags: &mut Vec<Diagnostic>) {
             plan.homes.insert(item, homes);
         }
     }
-    if !plan.homes.is_empty() {
+    let independent = project.packages.iter().any(|p| p.independent);
+    if !plan.homes.is_empty() || (independent && uses::app_style_copied(project)) {
         rewrite::apply(project, &plan);
     }
 }

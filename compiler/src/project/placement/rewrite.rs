@@ -5,21 +5,25 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use lightningcss::rules::CssRule;
+use lightningcss::media_query::MediaList;
+use lightningcss::rules::import::ImportRule;
+use lightningcss::rules::{CssRule, Location};
+use lightningcss::stylesheet::ParserOptions;
 use lightningcss::values::url::Url;
 use lightningcss::visit_types;
 use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 
-use super::Plan;
-use super::uses::{Item, dep_item, globals, style_item, tags_used, template_ref_item};
+use super::uses::{Item, app_style_copied, dep_item, globals, style_item, tags_used, template_ref_item};
+use super::{Plan, SHARED_DIR};
 use crate::config::ConfigDoc;
 use crate::ir::template::{FileRef, Node, ViewScriptSource, walk_nodes_mut};
-use crate::ir::{ComponentRef, Project, StyleSheet, Template, Unit};
+use crate::ir::{ComponentRef, Project, StyleSheet, Template, Unit, UnitKind};
 use crate::json::{Json, JsonValue, Member};
 use crate::project::load::{RefKind, view_script_requires};
 use crate::project::paths::{dir_of, relative, resolve};
 use crate::script::Script;
 use crate::source::Span;
+use crate::style::{Css, Located};
 
 /// One copy of a file: where it was, where it goes, and the package it is in.
 struct Copy<'a> {
@@ -60,7 +64,15 @@ pub fn apply(project: &mut Project, plan: &Plan) {
     let templates = place_map(&p.templates, plan, Item::Template, |t, c| rewrite_template_nodes(p, plan, t, c));
     let view_scripts =
         place_map(&p.view_scripts, plan, Item::ViewScript, |v, c| v.code = rewrite_requires(p, plan, &v.code, c));
-    let styles = place_map(&p.styles, plan, Item::Style, |s, c| rewrite_style(p, plan, s, c));
+    let mut styles = place_map(&p.styles, plan, Item::Style, |s, c| rewrite_style(p, plan, s, c));
+    if let (Some(app_style), true) = (&p.app.style, app_style_copied(p)) {
+        for (package, pk) in p.packages.iter().enumerate().filter(|(i, pk)| *i != 0 && pk.independent) {
+            let path = app_style_copy(pk);
+            let mut sheet = app_style.clone();
+            rewrite_style(p, plan, &mut sheet, &Copy { old: "app.wxss", new: &path, package });
+            styles.insert(path, sheet);
+        }
+    }
     let units = place_map(&p.units, plan, Item::Unit, |u, c| rewrite_unit(p, plan, u, c));
     project.modules = modules;
     project.data = data;
@@ -223,6 +235,40 @@ fn rewrite_unit(p: &Project, plan: &Plan, unit: &mut Unit, c: &Copy<'_>) {
         let (old, new) = (format!("{}.wxss", c.old), format!("{}.wxss", c.new));
         rewrite_style(p, plan, style, &Copy { old: &old, new: &new, package: c.package });
     }
+    if independent && unit.kind == UnitKind::Page && app_style_copied(p) {
+        import_app_style(unit, &app_style_copy(&p.packages[c.package]));
+    }
+}
+
+/// Where an independent subpackage's copy of the app's stylesheet goes.
+fn app_style_copy(package: &crate::ir::Package) -> String {
+    format!("{}/{SHARED_DIR}/app.wxss", package.root.as_deref().unwrap_or_default())
+}
+
+/// Makes a page's stylesheet import `copy` (the app's stylesheet) first, as app.wxss would
+/// apply before it; a page without a stylesheet gets one.
+fn import_app_style(unit: &mut Unit, copy: &str) {
+    let url = relative(dir_of(&unit.path), copy);
+    let style = unit.style.get_or_insert_with(|| StyleSheet {
+        file: unit.file.clone(),
+        text: String::new(),
+        base: 0,
+        css: None,
+        located: Located::new(unit.file.clone(), 0),
+    });
+    let mut css = match &style.css {
+        Some(css) => (**css).clone(),
+        None => Css::parse("", ParserOptions::default()).expect("an empty stylesheet parses"),
+    };
+    let import = ImportRule {
+        url: url.into(),
+        layer: None,
+        supports: None,
+        media: MediaList::new(),
+        loc: Location { source_index: 0, line: 0, column: 1 },
+    };
+    css.rules.0.insert(0, CssRule::Import(import));
+    style.css = Some(Arc::new(css));
 }
 
 /// Sets `usingComponents.<tag>` of a config to `paths`' values, adding the entries it lacks.

@@ -231,7 +231,25 @@ fn roots(project: &Project) -> Vec<Vec<Item>> {
     if project.units.contains_key("custom-tab-bar/index") {
         main.push(Item::Unit("custom-tab-bar/index".into()));
     }
+    // WeChat does not apply app.wxss in an independent subpackage: its pages import their own
+    // copy (see rewrite.rs), and with it what app.wxss imports.
+    if let (Some(style), true) = (&project.app.style, app_style_copied(project)) {
+        let mut imported = Vec::new();
+        style_refs(project, "app.wxss", style, &mut imported);
+        for (package, roots) in roots.iter_mut().enumerate() {
+            if package != 0 && project.packages[package].independent {
+                roots.extend(imported.iter().map(|r| r.to.clone()));
+            }
+        }
+    }
     roots
+}
+
+/// Whether an independent subpackage gets its own copy of the app's stylesheet: on WeChat,
+/// which does not apply app.wxss there (WeChat `独立分包`: "app.wxss 对独立分包无效").
+/// Alipay documents no independent subpackages: its app.acss applies everywhere.
+pub fn app_style_copied(project: &Project) -> bool {
+    project.target == crate::target::Target::Wechat && project.app.style.is_some()
 }
 
 /// The packages that use each item reached from some package's roots. A reference into
