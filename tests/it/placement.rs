@@ -139,8 +139,10 @@ fn a_file_under_a_subpackage_root_used_from_another_package_is_an_error() {
         ("src/pkgA/util.js", "export const x = 1\n"),
         (
             "src/pkgB/pages/b/b.mini",
-            "<script>\nconst { x } = require('../../../pkgA/util')\nPage({ data: { x } })\n</script>\n<template><view>{{x}}</view></template>",
+            "<script>\nconst { x } = require('../../../pkgA/util')\nPage({ data: { x } })\n</script>\n<template><view>{{x}}</view><late /></template>\n<config>{ \"usingComponents\": { \"late\": \"/pkgA/late/late\" }, \"componentPlaceholder\": { \"late\": \"view\" } }</config>",
         ),
+        // Named with a componentPlaceholder: WeChat loads it from pkgA asynchronously.
+        ("src/pkgA/late/late.mini", "<template><view>late</view></template>\n<script>\nComponent({})\n</script>"),
     ]);
     let diagnostics = try_build(dir.path(), &[miniweave::Target::Wechat]).expect_err("cross-package imports fail");
     let found = lines(&diagnostics);

@@ -45,6 +45,9 @@ impl Item {
 pub struct Ref {
     pub to: Item,
     pub at: Option<(Arc<SourceFile>, Span)>,
+    /// A component with a `componentPlaceholder`: WeChat loads another subpackage's component
+    /// asynchronously then (`分包异步化`), so naming one is not a cross-package use.
+    pub deferred: bool,
 }
 
 /// The item a script dependency names (a module or imported data), if loaded.
@@ -86,7 +89,7 @@ pub fn template_ref_item(project: &Project, from: &str, kind: RefKind, src: &str
 fn script_refs(project: &Project, script: &crate::script::Script, out: &mut Vec<Ref>) {
     for d in &script.deps {
         if let Some(to) = dep_item(project, &d.target) {
-            out.push(Ref { to, at: Some((script.file.clone(), d.span)) });
+            out.push(Ref { to, at: Some((script.file.clone(), d.span)), deferred: false });
         }
     }
 }
@@ -94,7 +97,7 @@ fn script_refs(project: &Project, script: &crate::script::Script, out: &mut Vec<
 fn template_refs(project: &Project, from: &str, template: &Template, out: &mut Vec<Ref>) {
     for (kind, r) in file_refs(template) {
         if let Some(to) = template_ref_item(project, from, kind, &r.src) {
-            out.push(Ref { to, at: Some((template.file.clone(), r.span)) });
+            out.push(Ref { to, at: Some((template.file.clone(), r.span)), deferred: false });
         }
     }
 }
@@ -104,7 +107,11 @@ fn style_refs(project: &Project, from: &str, sheet: &StyleSheet, out: &mut Vec<R
     for rule in &css.rules.0 {
         if let CssRule::Import(i) = rule {
             if let Some(to) = style_item(project, from, &i.url) {
-                out.push(Ref { to, at: Some((sheet.file.clone(), sheet.located.span(i.loc.line, i.loc.column))) });
+                out.push(Ref {
+                    to,
+                    at: Some((sheet.file.clone(), sheet.located.span(i.loc.line, i.loc.column))),
+                    deferred: false,
+                });
             }
         }
     }
@@ -167,7 +174,7 @@ pub fn refs(project: &Project, item: &Item, package: usize) -> Vec<Ref> {
             if let Some(v) = project.view_scripts.get(p) {
                 for (src, span) in crate::project::load::view_script_requires(&v.code) {
                     if let Some(to) = template_ref_item(project, p, RefKind::ViewScriptRequire, &src) {
-                        out.push(Ref { to, at: Some((v.file.clone(), span)) });
+                        out.push(Ref { to, at: Some((v.file.clone(), span)), deferred: false });
                     }
                 }
             }
@@ -183,7 +190,8 @@ pub fn refs(project: &Project, item: &Item, package: usize) -> Vec<Ref> {
                 if let (ComponentRef::Unit(path), true) = (c, unit.model.using_components.contains_key(tag)) {
                     let at =
                         unit.config.as_ref().map(|d| (d.file.clone(), d.span_at(["usingComponents", tag.as_str()])));
-                    out.push(Ref { to: Item::Unit(path.clone()), at });
+                    let placeholder = unit.config.as_ref().and_then(|d| d.json.get("componentPlaceholder")?.get(tag));
+                    out.push(Ref { to: Item::Unit(path.clone()), at, deferred: placeholder.is_some() });
                 }
             }
             // The app's components do not reach an independent subpackage: the ones its
@@ -194,7 +202,7 @@ pub fn refs(project: &Project, item: &Item, package: usize) -> Vec<Ref> {
                 for (tag, path) in globals(project, unit).filter(|(tag, _)| used.contains(*tag)) {
                     let app = &project.app.config;
                     let at = Some((app.file.clone(), app.span_at(["usingComponents", tag.as_str()])));
-                    out.push(Ref { to: Item::Unit(path.clone()), at });
+                    out.push(Ref { to: Item::Unit(path.clone()), at, deferred: false });
                 }
             }
             if let Some(s) = &unit.script {
@@ -266,6 +274,9 @@ pub fn users(project: &Project, diags: &mut Vec<Diagnostic>) -> BTreeMap<Item, B
             for r in refs(project, &item, package) {
                 let owner = package_of(&project.packages, r.to.path());
                 if owner != 0 && owner != package {
+                    if r.deferred {
+                        continue;
+                    }
                     if let Some((file, span)) = &r.at {
                         if reported.insert((file.name().to_string(), span.start)) {
                             diags.push(cross_import(project, package, item.path(), &r.to, owner, file, *span));
