@@ -14,10 +14,13 @@
 //! - Assets keep their paths: templates may name them dynamically (`src="/img/{{n}}.png"`).
 //!
 //! Paths: a file placed in subpackage `<root>` is emitted at `<root>/__shared__/<path>`, and
-//! an npm module at `<root>/miniprogram_npm/<package>/…`, where WeChat itself puts a
-//! subpackage's npm packages (WeChat `npm 支持`: "分包中的 miniprogram_npm … 仅供该分包使用";
-//! developers.weixin.qq.com/miniprogram/dev/devtools/npm.html). Both keep the original
-//! path as a suffix, so files moved together keep their relative paths to each other; every
+//! an npm module at `<root>/miniprogram_npm/<package>/…`, where WeChat's own "build npm" puts
+//! a subpackage's packages (WeChat `npm 支持`, developers.weixin.qq.com/miniprogram/dev/devtools/
+//! npm.html, "默认的构建 npm 方式": each package.json's node_modules is built into a
+//! `miniprogram_npm` beside it, `sub_package/miniprogram_npm` for a subpackage's; and "原理介绍":
+//! a file's npm package is looked up from the file's own folder outwards, up to the app's
+//! root, so a subpackage's files find its own copy first). Both keep the original path as a
+//! suffix, so files moved together keep their relative paths to each other; every
 //! other reference is rewritten here, in the IR, and the backends emit it as they find it.
 
 mod assets;

@@ -46,7 +46,9 @@ pub struct Ref {
     pub to: Item,
     pub at: Option<(Arc<SourceFile>, Span)>,
     /// A component with a `componentPlaceholder`: WeChat loads another subpackage's component
-    /// asynchronously then (`分包异步化`), so naming one is not a cross-package use.
+    /// asynchronously then (`分包异步化`; the independent-subpackage rules, independent.html,
+    /// exempt it: "使用分包异步化时 js 文件、自定义组件、插件不受此条限制"), so naming one is
+    /// not a cross-package use.
     pub deferred: bool,
 }
 
@@ -254,7 +256,8 @@ fn roots(project: &Project) -> Vec<Vec<Item>> {
 }
 
 /// Whether an independent subpackage gets its own copy of the app's stylesheet: on WeChat,
-/// which does not apply app.wxss there (WeChat `独立分包`: "app.wxss 对独立分包无效").
+/// which does not apply app.wxss there (WeChat `独立分包`, developers.weixin.qq.com/miniprogram/
+/// dev/framework/subpackages/independent.html: "主包中的 app.wxss 对独立分包无效").
 /// Alipay documents no independent subpackages: its app.acss applies everywhere.
 pub fn app_style_copied(project: &Project) -> bool {
     project.target == crate::target::Target::Wechat && project.app.style.is_some()
