@@ -225,7 +225,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     let (emitted, found) = miniweave_targets::emit(&p);
                     diagnostics.extend(found);
                     let size = miniweave_targets::size::measure(&p, &emitted);
-                    diagnostics.extend(miniweave_targets::size::check(&p, &size));
+                    diagnostics.extend(miniweave_targets::size::check(&p, &emitted, &size));
                     (emitted, size)
                 });
                 if layout.options.gaps_warn() {

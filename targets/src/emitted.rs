@@ -1,7 +1,7 @@
 //! What a backend produces: files by path, with the package each belongs to. Size
 //! accounting reads this; writing is the last step (ARCHITECTURE.md).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use miniweave_compiler::diagnostics::Diagnostic;
@@ -35,11 +35,17 @@ pub struct Emitted {
     pub files: BTreeMap<String, EmittedFile>,
     /// The IDE's project file among `files`, when the target has one.
     pub settings: Option<SettingsFile>,
+    /// The packages whose files name each emitted asset, by output path (WeChat and Alipay;
+    /// empty for Weibo's one package). Assets keep their paths, so this is for the size
+    /// report's hints: an asset named only by one subpackage could move under its root. A
+    /// path built at run time (`/img/{{n}}.png`) is not seen: an asset missing here may
+    /// still be used.
+    pub asset_users: BTreeMap<String, BTreeSet<usize>>,
 }
 
 impl Emitted {
     pub fn new(target: Target) -> Self {
-        Emitted { target, files: BTreeMap::new(), settings: None }
+        Emitted { target, files: BTreeMap::new(), settings: None, asset_users: BTreeMap::new() }
     }
 
     /// Adds a file. Two sources emitting one path is the user's conflict to resolve, so it

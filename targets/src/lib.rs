@@ -25,10 +25,23 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
         Target::Alipay => alipay::emit(project),
         Target::Weibo => weibo::emit(project),
     };
+    if project.target != Target::Weibo {
+        record_asset_users(project, &mut emitted);
+    }
     if project.release {
         compact_json(&mut emitted);
     }
     (emitted, diagnostics)
+}
+
+/// Fills [`Emitted::asset_users`]: an emitted asset's `source` is its logical path.
+fn record_asset_users(project: &Project, out: &mut Emitted) {
+    if project.packages.len() < 2 {
+        return;
+    }
+    let users = miniweave_compiler::project::placement::asset_users(project);
+    out.asset_users =
+        out.files.iter().filter_map(|(path, file)| Some((path.clone(), users.get(&file.source)?.clone()))).collect();
 }
 
 /// Release output is what gets uploaded and counted against the package limits: its JSON

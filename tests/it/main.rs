@@ -10,6 +10,7 @@ mod errors;
 mod judges;
 mod native;
 mod oracle;
+mod placement;
 mod platform_gaps;
 mod runtime_apis;
 mod schema;

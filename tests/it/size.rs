@@ -138,3 +138,22 @@ fn the_command_reports_sizes_on_each_line_in_a_table_and_as_json() {
     assert_eq!(wechat["packages"][1]["name"], "sub");
     assert_eq!(json["targets"][1]["enforced"], false);
 }
+
+#[test]
+fn the_hints_name_assets_in_main_that_one_subpackage_alone_uses() {
+    let dir = project_with_heavy_module(100, ", \"sizeBudget\": { \"main\": \"20KB\" }");
+    fs::create_dir_all(dir.path().join("src/img")).unwrap();
+    fs::write(dir.path().join("src/img/banner.png"), vec![0u8; 30_000]).unwrap();
+    fs::write(
+        dir.path().join("src/sub/pages/a/a.mini"),
+        "<template><image src=\"/img/banner.png\"/></template>\n<script>Page({})</script>\n",
+    )
+    .unwrap();
+    let Err(BuildError::Project(d)) = build(&BuildOptions::new(dir.path()).targets([Target::Wechat]).release(true))
+    else {
+        panic!("over the 20 KB budget")
+    };
+    let help = d.errors().find(|e| e.code == "size::over-limit").and_then(|e| e.help.clone()).unwrap();
+    assert!(help.contains("img/banner.png 29.3 KB (only sub uses it)"), "{help}");
+    assert!(help.contains("assets to serve from a CDN instead: img/banner.png"), "{help}");
+}

@@ -97,7 +97,7 @@ pub enum UnitKind {
     Component,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Unit {
     /// Logical path without extension (`components/card/card`).
     pub path: String,

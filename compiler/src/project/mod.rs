@@ -6,6 +6,7 @@ pub mod load;
 pub mod npm;
 pub mod options;
 pub mod paths;
+pub mod placement;
 pub mod resolve;
 pub mod size;
 pub mod view;

@@ -59,6 +59,9 @@ pub struct ProjectOptions {
     /// Asset settings.
     #[serde(default)]
     pub assets: AssetSettings,
+    /// Where shared code goes on WeChat and Alipay.
+    #[serde(default)]
+    pub placement: PlacementSettings,
     /// Warning settings.
     #[serde(default)]
     pub warnings: WarningSettings,
@@ -118,6 +121,18 @@ pub struct AssetSettings {
     /// url() assets in styles up to this size are inlined on WeChat, which cannot load them
     /// from files; bigger ones are errors. Default: "8KB".
     pub inline_limit: Option<ByteSize>,
+}
+
+/// Where shared code goes (docs/language.md, "Packages and placement").
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PlacementSettings {
+    /// Shared modules, components and npm packages used by several subpackages and not by the
+    /// main package are copied into each of them; the ones named here stay in the main package
+    /// instead, once. A name is an npm package ("dayjs") or a path under the source root
+    /// ("utils/format.js", or a folder: "components/card"). Default: [].
+    #[serde(default)]
+    pub hoist: Vec<String>,
 }
 
 /// Which warnings are shown.

@@ -27,6 +27,7 @@ use crate::common::json::to_pretty;
 use crate::common::paths::with_ext;
 use crate::common::plain_elements::replace_undeclared_tags;
 use crate::common::properties::type_static_attributes;
+use crate::common::runtime_placement::place_runtime;
 use crate::common::scripts::ScriptEmitter;
 use crate::common::view_script::{Dialect, Origin, module_names, to_esm};
 use crate::common::wxml::print_document;
@@ -157,6 +158,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     });
     out.add(SETTINGS.path.into(), to_pretty(&project_file), 0, "miniweave.json", &mut diags);
     out.settings = Some(SETTINGS);
+    place_runtime(project, &mut out);
     (out, diags)
 }
 

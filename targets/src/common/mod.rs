@@ -14,6 +14,7 @@ pub mod model;
 pub mod paths;
 pub mod plain_elements;
 pub mod properties;
+pub mod runtime_placement;
 pub mod scripts;
 pub mod selectors;
 pub mod view_script;

@@ -72,13 +72,13 @@ pub fn human_bytes(bytes: u64) -> String {
 const NEAR: f64 = 90.0;
 
 /// The diagnostics of `report`'s packages and total against their limits.
-pub fn check(project: &Project, report: &SizeReport) -> Vec<Diagnostic> {
+pub fn check(project: &Project, emitted: &crate::emitted::Emitted, report: &SizeReport) -> Vec<Diagnostic> {
     if !report.enforced {
         return Vec::new();
     }
     let mut found = Vec::new();
     for (i, package) in report.packages.iter().enumerate() {
-        if let Some(d) = over(project, report, package, i == 0) {
+        if let Some(d) = over(project, emitted, report, package, i == 0) {
             found.push(d);
         }
     }
@@ -125,7 +125,13 @@ fn declared_at(project: &Project, name: &str, main: bool) -> Span {
         .map_or(doc.json.span, |item| item.span)
 }
 
-fn over(project: &Project, report: &SizeReport, package: &PackageSize, main: bool) -> Option<Diagnostic> {
+fn over(
+    project: &Project,
+    emitted: &crate::emitted::Emitted,
+    report: &SizeReport,
+    package: &PackageSize,
+    main: bool,
+) -> Option<Diagnostic> {
     let share = package.percent();
     if share < NEAR {
         return None;
@@ -165,7 +171,7 @@ fn over(project: &Project, report: &SizeReport, package: &PackageSize, main: boo
                 .join(", ")
         ));
     }
-    help.extend(hints::for_package(project, package, main));
+    help.extend(hints::for_package(project, emitted, report, package, main));
     if !report.release {
         help.push(
             "this is a development build (not minified, maps excluded); `miniweave build --release` measures what is uploaded"

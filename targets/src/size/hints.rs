@@ -4,8 +4,9 @@
 use miniweave_compiler::ir::Project;
 use miniweave_compiler::target::Target;
 
-use super::PackageSize;
 use super::budget::human_bytes;
+use super::{PackageSize, SizeReport};
+use crate::emitted::Emitted;
 
 /// Media suffixes a CDN can serve instead of the package.
 const MEDIA: &[&str] = &[
@@ -16,9 +17,36 @@ const MEDIA: &[&str] = &[
 /// Assets at least this big are worth a CDN.
 const CDN_WORTHY: u64 = 20 * 1024;
 
-pub(super) fn for_package(project: &Project, package: &PackageSize, main: bool) -> Vec<String> {
+pub(super) fn for_package(
+    project: &Project,
+    emitted: &Emitted,
+    report: &SizeReport,
+    package: &PackageSize,
+    main: bool,
+) -> Vec<String> {
     let mut hints = Vec::new();
     if main {
+        // Assets keep their paths (templates may build them at run time), so an asset only
+        // one subpackage names is the user's to move under its root.
+        let single: Vec<String> = package
+            .files
+            .iter()
+            .filter_map(|f| {
+                let users = emitted.asset_users.get(&f.path)?;
+                let only = *users.iter().next()?;
+                (users.len() == 1 && only > 0).then(|| {
+                    let sub = report.packages.get(only).map_or("?", |p| p.name.as_str());
+                    format!("{} {} (only {sub} uses it)", f.path, human_bytes(f.bytes))
+                })
+            })
+            .take(5)
+            .collect();
+        if !single.is_empty() {
+            hints.push(format!(
+                "assets in main that one subpackage alone names, to move under its root: {}",
+                single.join(", ")
+            ));
+        }
         let movable = movable_pages(project, package);
         if !movable.is_empty() {
             hints.push(format!(

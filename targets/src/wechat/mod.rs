@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::common::apis;
 use crate::common::emit::{FileKinds, emit_app_style, emit_style, emit_support_files, same_place, unscoped_role};
 use crate::common::json::{to_pretty, with_first};
+use crate::common::runtime_placement::place_runtime;
 use crate::common::scripts::ScriptEmitter;
 use crate::common::unit_config_map;
 use crate::common::wxml::print_document;
@@ -56,6 +57,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
     }
     emit_support_files(project, &KINDS, &mut out, &mut diags);
     project_files::emit(project, &mut out, &mut diags);
+    place_runtime(project, &mut out);
     (out, diags)
 }
 

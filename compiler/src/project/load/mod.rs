@@ -39,6 +39,7 @@ use super::view::SourceView;
 
 pub use parse::Parsers;
 pub use style_imports::style_import_paths;
+pub(crate) use templates::{RefKind, file_refs, view_script_requires};
 pub use templates::{template_ref_path, view_script_ref_path};
 
 /// Where a file was asked for: the file and span of the path that named it.
@@ -138,7 +139,7 @@ pub fn load(
     loader.load_style_imports(&app, &mut styles, &mut assets);
     // The project is returned even when something in it is an error, so the backends report
     // their own problems in the same run (every error at once); it is never written then.
-    let project = Some(Project {
+    let mut project = Project {
         target: options.target,
         root: layout.root.clone(),
         name: layout.name.clone(),
@@ -156,8 +157,13 @@ pub fn load(
         assets,
         packages: loader.packages,
         sitemap,
-    });
-    (project, loader.diags)
+    };
+    let mut diags = loader.diags;
+    // WBox documents no subpackages: every Weibo page is in one package, so nothing moves.
+    if options.target != Target::Weibo {
+        super::placement::place(&mut project, &mut diags);
+    }
+    (Some(project), diags)
 }
 
 impl Loader<'_> {

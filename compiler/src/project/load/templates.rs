@@ -13,7 +13,7 @@ use super::parse::whole;
 use super::{Loader, Origin};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RefKind {
+pub(crate) enum RefKind {
     Template,
     ViewScript,
     /// A `require` in view-script code: wcc compiles it when the file is missing, and it
@@ -23,7 +23,7 @@ enum RefKind {
 
 /// Every file reference in a template, with what it refers to: imports, includes,
 /// `<wxs src>`, and the modules inline `<wxs>` code requires (blamed on the element).
-fn file_refs(template: &Template) -> Vec<(RefKind, FileRef)> {
+pub(crate) fn file_refs(template: &Template) -> Vec<(RefKind, FileRef)> {
     let mut refs = Vec::new();
     walk_nodes(&template.nodes, &mut |node| match node {
         Node::Import(r) | Node::Include(r) => refs.push((RefKind::Template, r.clone())),
