@@ -125,6 +125,11 @@ pub fn print_size_report(report: &BuildReport) {
             if !heaviest.is_empty() {
                 println!("      heaviest: {}", heaviest.join(", "));
             }
+            if !p.from_main.is_empty() {
+                let shared: Vec<String> =
+                    p.from_main.iter().take(5).map(|f| format!("{} {}", f.path, human_bytes(f.bytes))).collect();
+                println!("      built in from main too: {}", shared.join(", "));
+            }
             if !p.npm.is_empty() {
                 let npm: Vec<String> =
                     p.npm.iter().take(5).map(|n| format!("{} {}", n.name, human_bytes(n.bytes))).collect();

@@ -157,3 +157,20 @@ fn the_hints_name_assets_in_main_that_one_subpackage_alone_uses() {
     assert!(help.contains("img/banner.png 29.3 KB (only sub uses it)"), "{help}");
     assert!(help.contains("assets to serve from a CDN instead: img/banner.png"), "{help}");
 }
+
+#[test]
+fn on_alipay_a_subpackage_also_counts_the_main_modules_it_requires() {
+    let dir = project_with_heavy_module(50_000, "");
+    fs::write(
+        dir.path().join("src/sub/pages/a/a.mini"),
+        "<template><view>a</view></template>\n<script>\nconst data = require('../../../utils/data.js');\nPage({ data: { n: data.length } })\n</script>\n",
+    )
+    .unwrap();
+    let report = build(&BuildOptions::new(dir.path()).targets([Target::Wechat, Target::Alipay])).unwrap();
+    let sub = |target: Target| report.targets.iter().find(|t| t.target == target).unwrap().size.packages[1].clone();
+    let alipay = sub(Target::Alipay);
+    assert!(alipay.from_main.iter().any(|f| f.path == "utils/data.js"), "{:?}", alipay.from_main);
+    assert!(alipay.bytes > 50_000, "Alipay builds the module into the subpackage too: {}", alipay.bytes);
+    let wechat = sub(Target::Wechat);
+    assert!(wechat.from_main.is_empty() && wechat.bytes < 10_000, "WeChat loads it from main: {}", wechat.bytes);
+}

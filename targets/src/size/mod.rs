@@ -3,6 +3,7 @@
 //! upload left out (source maps, IDE project files, suffixes off its whitelist), with the
 //! heaviest files and npm packages of each, and checked against the limits.
 
+mod alipay_shared;
 mod budget;
 mod hints;
 
@@ -78,6 +79,9 @@ pub struct PackageSize {
     pub files: Vec<FileSize>,
     /// npm packages, summed, heaviest first.
     pub npm: Vec<NpmSize>,
+    /// Main-package modules this subpackage's code requires, which Alipay compiles into the
+    /// subpackage as well (each package is built on its own): counted in `bytes` too.
+    pub from_main: Vec<FileSize>,
 }
 
 impl PackageSize {
@@ -141,6 +145,7 @@ pub fn measure(project: &Project, emitted: &Emitted) -> SizeReport {
                 bytes: 0,
                 files: Vec::new(),
                 npm: Vec::new(),
+                from_main: Vec::new(),
             }
         })
         .collect();
@@ -157,7 +162,18 @@ pub fn measure(project: &Project, emitted: &Emitted) -> SizeReport {
             }
         }
     }
+    if target == Target::Alipay {
+        for (index, modules) in alipay_shared::main_modules_used(emitted, package_count) {
+            let package = &mut packages[index];
+            for path in modules.into_iter().filter(|p| uploaded(target, p)) {
+                let bytes = emitted.files[&path].bytes.len() as u64;
+                package.bytes += bytes;
+                package.from_main.push(FileSize { path, bytes });
+            }
+        }
+    }
     for p in &mut packages {
+        p.from_main.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path)));
         p.files.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.path.cmp(&b.path)));
         p.npm.sort_by(|a, b| b.bytes.cmp(&a.bytes).then_with(|| a.name.cmp(&b.name)));
     }
