@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use indexmap::IndexMap;
 use miniweave_compiler::cache::ParseCache;
 use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics};
-use miniweave_compiler::project::files::{ReadError, read_all};
-use miniweave_compiler::project::layout::{LocateError, locate};
+use miniweave_compiler::project::files::{FileSet, ReadError};
+use miniweave_compiler::project::layout::{Layout, LocateError, locate};
 use miniweave_compiler::project::load::{LoadOptions, load};
 use miniweave_compiler::project::npm::Npm;
 use miniweave_compiler::project::options::GapPolicy;
@@ -188,12 +189,16 @@ struct TargetOutcome {
     millis: f64,
 }
 
-/// Builds a project: every selected target is compiled in memory, and each one without an
-/// error is written. A target with an error writes nothing and keeps its previous output;
-/// then the result is [`BuildError::Partial`] (some targets written) or
-/// [`BuildError::Project`] (none).
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let started = Instant::now();
+/// What a build is for, settled once per project: where it is, its settings, the targets
+/// and the constants.
+pub(crate) struct Context {
+    pub layout: Layout,
+    pub targets: Vec<Target>,
+    pub defines: IndexMap<String, Value>,
+}
+
+/// Locates the project and settles what to build.
+pub(crate) fn prepare(options: &BuildOptions) -> Result<Context, BuildError> {
     let mut layout = locate(&options.project, options.out_dir.as_deref()).map_err(|e| match e {
         LocateError::Usage(m) => BuildError::Usage(m),
         LocateError::Project(d) => BuildError::Project(d.into()),
@@ -207,20 +212,42 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let mut defines = layout.options.define.clone();
     defines.extend(options.defines.iter().cloned());
-    let files = read_all(&layout).map_err(|e| match e {
+    Ok(Context { layout, targets, defines })
+}
+
+pub(crate) fn read_error(e: ReadError) -> BuildError {
+    match e {
         ReadError::Project(d) => BuildError::Project(d.into()),
         ReadError::Io(message) => BuildError::Io { message, written: Vec::new() },
-    })?;
-    let cache = ParseCache::new();
-    // npm packages are read on demand, once, and shared by every target.
-    let npm = Npm::new(&layout.root, &layout.src_abs());
+    }
+}
+
+/// Builds a project: every selected target is compiled in memory, and each one without an
+/// error is written. A target with an error writes nothing and keeps its previous output;
+/// then the result is [`BuildError::Partial`] (some targets written) or
+/// [`BuildError::Project`] (none). It is a [`crate::Session`] opened and closed: one code path.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    crate::Session::open(options.clone())?.into_result()
+}
+
+/// Compiles every target of `ctx` from `files` and writes the clean ones; `cache` and `npm`
+/// may be kept from earlier builds of the same project (a session's).
+pub(crate) fn compile(
+    ctx: &Context,
+    options: &BuildOptions,
+    files: &FileSet,
+    cache: &ParseCache,
+    npm: &Npm,
+    started: Instant,
+) -> Result<BuildReport, BuildError> {
+    let Context { layout, targets, defines } = ctx;
     let outcomes: Vec<TargetOutcome> = pool().install(|| {
         targets
             .par_iter()
             .map(|&target| {
                 let t0 = Instant::now();
-                let load_options = LoadOptions { target, release: options.release, defines: &defines };
-                let (project, mut diagnostics) = load(&layout, &files, &npm, &load_options, &cache);
+                let load_options = LoadOptions { target, release: options.release, defines };
+                let (project, mut diagnostics) = load(layout, files, npm, &load_options, cache);
                 let emitted = project.map(|p| {
                     let (emitted, found) = miniweave_targets::emit(&p);
                     diagnostics.extend(found);

@@ -28,6 +28,8 @@ type Key = (ParseKind, u128);
 #[derive(Default)]
 pub struct ParseCache {
     entries: Mutex<HashMap<Key, Arc<dyn Any + Send + Sync>>>,
+    /// Keys asked for since the last [`ParseCache::sweep`].
+    used: Mutex<std::collections::HashSet<Key>>,
 }
 
 impl ParseCache {
@@ -43,6 +45,7 @@ impl ParseCache {
         F: FnOnce(&str) -> T,
     {
         let key = (kind, xxh3_128(text.as_bytes()));
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key);
         if let Some(hit) = self.lookup::<T>(&key) {
             return hit;
         }
@@ -55,6 +58,15 @@ impl ParseCache {
     fn lookup<T: Send + Sync + 'static>(&self, key: &Key) -> Option<Arc<T>> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries.get(key).cloned().and_then(|v| v.downcast::<T>().ok())
+    }
+
+    /// Drops every entry not asked for since the previous sweep: a session that keeps the
+    /// cache across builds sweeps after each, so edited-away texts do not pile up.
+    pub fn sweep(&self) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|k, _| used.contains(k));
+        used.clear();
     }
 
     pub fn len(&self) -> usize {

@@ -16,6 +16,7 @@ mod runtime_apis;
 mod schema;
 mod script_helpers;
 mod scripts;
+mod session;
 mod showcase_alipay;
 mod showcase_wechat;
 mod showcase_weibo;

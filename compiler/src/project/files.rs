@@ -56,25 +56,38 @@ pub fn extension(path: &str) -> &str {
     name.rsplit_once('.').map_or("", |(_, ext)| ext)
 }
 
+/// The folders miniweave writes (`<outDir>/<target>/`), as given and resolved.
+fn outputs(layout: &Layout) -> Vec<PathBuf> {
+    let out_dir = layout.out_dir.canonicalize().unwrap_or_else(|_| layout.out_dir.clone());
+    crate::target::Target::ALL.iter().flat_map(|t| [out_dir.join(t.name()), layout.out_dir.join(t.name())]).collect()
+}
+
+/// Whether a folder or file name below the source root is left out: dot-names, installed
+/// packages (read on demand through npm resolution instead).
+fn skipped_name(name: &str, is_dir: bool) -> bool {
+    name.starts_with('.') || (is_dir && matches!(name, "node_modules" | "miniprogram_npm"))
+}
+
 pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
+    let src = layout.src_abs();
+    Ok(FileSet { files: read_under(layout, &src)?.into_iter().collect() })
+}
+
+/// Every source file under `dir` (the source root or a folder in it), read.
+fn read_under(layout: &Layout, dir: &Path) -> Result<Vec<(String, Arc<FileEntry>)>, ReadError> {
     let src = layout.src_abs();
     // Only what miniweave writes is left out: `<outDir>/<target>/` (and the hidden manifest
     // folder). A WeChat project rooted at its own folder may keep sources in a folder that
     // happens to be named like outDir (Lin UI's and Wux's example apps keep their component
     // library in `dist/`), and those are read.
-    let out_dir = layout.out_dir.canonicalize().unwrap_or_else(|_| layout.out_dir.clone());
-    let outputs: Vec<PathBuf> = crate::target::Target::ALL
-        .iter()
-        .flat_map(|t| [out_dir.join(t.name()), layout.out_dir.join(t.name())])
-        .collect();
+    let outputs = outputs(layout);
     let mut paths = Vec::new();
-    let walker = WalkDir::new(&src).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
+    let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
         if e.depth() == 0 {
             return true;
         }
         let name = e.file_name().to_string_lossy();
-        let skipped_dir = e.file_type().is_dir() && matches!(name.as_ref(), "node_modules" | "miniprogram_npm");
-        !(name.starts_with('.') || skipped_dir || outputs.iter().any(|o| e.path() == o))
+        !(skipped_name(&name, e.file_type().is_dir()) || outputs.iter().any(|o| e.path() == o))
     });
     for entry in walker {
         let entry = entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;
@@ -94,33 +107,67 @@ pub fn read_all(layout: &Layout) -> Result<FileSet, ReadError> {
         let rel = relative_name(&src, path);
         paths.push((rel, path.to_path_buf()));
     }
-    let read: Result<Vec<_>, ReadError> = paths
-        .into_par_iter()
-        .map(|(rel, abs)| {
-            let bytes =
-                std::fs::read(&abs).map_err(|e| ReadError::Io(format!("cannot read `{}`: {e}", abs.display())))?;
-            let content = if TEXT_EXTENSIONS.contains(&extension(&rel)) {
-                let name = layout.display_name(&rel);
-                match String::from_utf8(bytes) {
-                    Ok(text) => Content::Text(SourceFile::new(name, &abs, text)),
-                    Err(e) => {
-                        let at = e.utf8_error().valid_up_to();
-                        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                        let file = SourceFile::new(name, &abs, lossy);
-                        return Err(ReadError::Project(vec![
-                            Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
-                                .at(&file, Span::new(at, at + 1), "invalid byte here")
-                                .help("save the file as UTF-8"),
-                        ]));
-                    }
-                }
-            } else {
-                Content::Bytes(Arc::new(bytes))
-            };
-            Ok((rel, Arc::new(FileEntry { abs, content })))
-        })
-        .collect();
-    Ok(FileSet { files: read?.into_iter().collect() })
+    paths.into_par_iter().map(|(rel, abs)| read_one(layout, rel, abs)).collect()
+}
+
+/// Reads one source file: text for the kinds miniweave parses, bytes for assets.
+fn read_one(layout: &Layout, rel: String, abs: PathBuf) -> Result<(String, Arc<FileEntry>), ReadError> {
+    let bytes = std::fs::read(&abs).map_err(|e| ReadError::Io(format!("cannot read `{}`: {e}", abs.display())))?;
+    let content = if TEXT_EXTENSIONS.contains(&extension(&rel)) {
+        let name = layout.display_name(&rel);
+        match String::from_utf8(bytes) {
+            Ok(text) => Content::Text(SourceFile::new(name, &abs, text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let file = SourceFile::new(name, &abs, lossy);
+                return Err(ReadError::Project(vec![
+                    Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
+                        .at(&file, Span::new(at, at + 1), "invalid byte here")
+                        .help("save the file as UTF-8"),
+                ]));
+            }
+        }
+    } else {
+        Content::Bytes(Arc::new(bytes))
+    };
+    Ok((rel, Arc::new(FileEntry { abs, content })))
+}
+
+impl FileSet {
+    /// Brings the set up to date for paths that changed on disk (absolute): a changed or new
+    /// file is read again, a removed one dropped, a new or removed folder read again or
+    /// dropped whole. Paths outside the source root, in skipped folders or in the output
+    /// are ignored. The rest of the set is not touched, so an edit costs one read.
+    pub fn refresh(&mut self, layout: &Layout, changed: &[PathBuf]) -> Result<(), ReadError> {
+        let src = layout.src_abs();
+        let src = src.canonicalize().unwrap_or(src);
+        let outputs = outputs(layout);
+        for path in changed {
+            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let Ok(rel_path) = path.strip_prefix(&src) else { continue };
+            if outputs.iter().any(|o| path.starts_with(o)) {
+                continue;
+            }
+            let parts: Vec<String> =
+                rel_path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let last = parts.len().saturating_sub(1);
+            if parts.iter().enumerate().any(|(i, p)| skipped_name(p, i < last || path.is_dir())) || parts.is_empty() {
+                continue;
+            }
+            let rel = parts.join("/");
+            // Whatever was there (a file, or a folder's files) goes; what is there now comes in.
+            let prefix = format!("{rel}/");
+            self.files.retain(|k, _| *k != rel && !k.starts_with(&prefix));
+            if path.is_dir() {
+                self.files.extend(read_under(layout, &path)?);
+            } else if path.is_file() {
+                let (rel, entry) = read_one(layout, rel, path.clone())?;
+                self.files.insert(rel, entry);
+            }
+        }
+        Ok(())
+    }
 }
 
 fn relative_name(src: &Path, path: &Path) -> String {
