@@ -72,6 +72,21 @@ impl Session {
         Ok(session)
     }
 
+    /// The project folder (absolute).
+    pub fn root(&self) -> &Path {
+        &self.ctx.layout.root
+    }
+
+    /// The source root (absolute).
+    pub fn src_dir(&self) -> PathBuf {
+        self.ctx.layout.src_abs()
+    }
+
+    /// The output folder (absolute): each target goes to `<out_dir>/<target>/`.
+    pub fn out_dir(&self) -> &Path {
+        &self.ctx.layout.out_dir
+    }
+
     /// The last build's result.
     pub fn result(&self) -> &Result<BuildReport, BuildError> {
         &self.last

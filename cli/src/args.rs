@@ -52,6 +52,9 @@ pub struct Cli {
 pub enum Command {
     /// Compile the project and write each target to <outDir>/<target>/.
     Build(BuildArgs),
+    /// Build, then rebuild on every change to the sources until Ctrl-C: one line per
+    /// update; on an error the diagnostics, and the last good output kept.
+    Watch(BuildArgs),
     /// Compile everything and report problems, writing nothing.
     Check(CommonArgs),
     /// Create a small app to start from (in DIR, a new or empty folder).
@@ -125,6 +128,18 @@ pub struct BuildArgs {
     /// Output folder (overrides `outDir`; default dist). Each target goes to <DIR>/<target>/.
     #[arg(long, short, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+impl BuildArgs {
+    /// What `build` and `watch` build.
+    pub fn options(&self) -> miniweave::BuildOptions {
+        let mut o = miniweave::BuildOptions::new(&self.common.project).release(self.common.release);
+        o.targets = self.common.targets();
+        o.out_dir = self.out.clone();
+        o.defines = self.common.defines.clone();
+        o.gaps = self.common.gaps();
+        o
+    }
 }
 
 impl CommonArgs {

@@ -3,6 +3,7 @@
 mod args;
 mod new;
 mod summary;
+mod watch;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -32,14 +33,8 @@ fn main() -> ExitCode {
     let color = use_color(&cli.color, &|name| std::env::var(name).ok());
     let quiet = cli.quiet;
     let (options, writing) = match &cli.command {
-        Command::Build(b) => {
-            let mut o = BuildOptions::new(&b.common.project).release(b.common.release);
-            o.targets = b.common.targets();
-            o.out_dir = b.out.clone();
-            o.defines = b.common.defines.clone();
-            o.gaps = b.common.gaps();
-            (o, true)
-        }
+        Command::Build(b) => (b.options(), true),
+        Command::Watch(b) => return watch::run(b.options(), color, quiet),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(*shell, &mut Cli::command(), "miniweave", &mut std::io::stdout());

@@ -24,5 +24,6 @@ mod size;
 mod styles;
 mod support;
 mod typos;
+mod watch;
 mod wechat_input;
 mod writing;
