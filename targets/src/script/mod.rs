@@ -38,7 +38,7 @@ use crate::common::paths::with_ext;
 use crate::common::properties::{Isolation, isolation};
 pub use esm::uses_commonjs_exports;
 use imports::{DepInfo, Deps, RewriteSpecifiers, read_commonjs_names, require_commonjs_defaults};
-pub use minify_source::minify_source;
+pub use minify_source::{minify_source, minify_view_script};
 pub use runtime_import::import_runtime;
 
 /// The folder, per package, that holds the runtime modules a program uses.
