@@ -175,3 +175,37 @@ fn circular_imports_work_as_commonjs_allows_on_every_target() {
         assert_eq!(run_answer(&script_root(&out, target).join("utils/entry.js"), target), "b", "{target:?}");
     }
 }
+
+#[test]
+fn alipay_ships_only_the_component_fields_a_program_may_use() {
+    // `a` gives literal options with observers; `b` gives options built by code from a helper
+    // module that writes `relations`; nothing names pageLifetimes, moved or export.
+    let dir = project(&[
+        (
+            "src/app.mini",
+            "<config>{ \"pages\": [\"pages/index/index\"], \"usingComponents\": { \"a\": \"/components/a/a\", \"b\": \"/components/b/b\" } }</config>\n",
+        ),
+        ("src/pages/index/index.mini", "<template><a/><b/></template>\n"),
+        (
+            "src/components/a/a.mini",
+            "<template><view/></template>\n<script>\nComponent({ data: { n: 1 }, observers: { n() {} } })\n</script>\n",
+        ),
+        (
+            "src/components/b/b.mini",
+            "<template><view/></template>\n<script>\nimport { make } from '../../utils/make'\nComponent(make({}))\n</script>\n",
+        ),
+        (
+            "src/utils/make.js",
+            "export function make(o) { const r = Object.assign({}, o); r.relations = {}; return r }\n",
+        ),
+    ]);
+    let out = dir.path().join("dist");
+    build(&BuildOptions::new(dir.path()).targets([Target::Alipay]).out_dir(&out)).unwrap();
+    let runtime = read(out.join("alipay/miniweave_runtime/component.js"));
+    for part in ["rt.moreObservers = ", "rt.moreRelations = "] {
+        assert!(runtime.contains(part), "{part} missing:\n{runtime}");
+    }
+    for part in ["rt.morePageLifetimes", "rt.moreMoved", "rt.moreExport"] {
+        assert!(!runtime.contains(part), "{part} shipped:\n{runtime}");
+    }
+}

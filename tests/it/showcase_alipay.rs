@@ -160,3 +160,26 @@ fn emitted_scripts_and_the_runtime_type_check_against_alipays_typings() {
     let (ok, report) = run_validator("alipay/types.js", &[dir.as_os_str()]);
     assert!(ok, "{report}");
 }
+
+#[test]
+fn the_release_class_scope_helper_computes_what_the_development_one_does() {
+    // scope.sjs is minified in release builds; an SJS module is an ES module, so Node runs both.
+    let run = |built: &crate::support::Built| {
+        let sjs = built.target("alipay").join("miniweave_runtime/scope.sjs");
+        let mjs = sjs.with_extension("test.mjs");
+        std::fs::copy(&sjs, &mjs).unwrap();
+        let script = format!(
+            "import s from {:?}; console.log(JSON.stringify([s.c('a  b', 'p'), s.c(null, 'p'), s.c('x y', 'p', {{ x: 'ext' }}), s.c('a', 'p', null, true), s.c(0, 'p')]))",
+            format!("file://{}", mjs.display())
+        );
+        let output = std::process::Command::new("node").args(["--input-type=module", "-e", &script]).output().unwrap();
+        std::fs::remove_file(&mjs).unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        (String::from_utf8_lossy(&output.stdout).into_owned(), std::fs::metadata(&sjs).unwrap().len())
+    };
+    let (dev, dev_bytes) = run(showcase());
+    let (release, release_bytes) = run(showcase_release());
+    assert_eq!(dev.trim(), r#"["p-a p-b","","ext p-y","p-a a","p-0"]"#);
+    assert_eq!(release, dev);
+    assert!(release_bytes * 2 < dev_bytes, "{release_bytes} bytes in release, {dev_bytes} in development");
+}

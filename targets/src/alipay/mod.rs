@@ -33,7 +33,7 @@ use crate::common::view_script::{Dialect, Origin, module_names, to_esm};
 use crate::common::wxml::print_document;
 use crate::common::{apis, constructors, selectors};
 use crate::emitted::Emitted;
-use crate::script::{OutputFormat, RUNTIME_DIR, ScriptTarget, runtime_dir};
+use crate::script::{OutputFormat, RUNTIME_DIR, ScriptTarget, minify_view_script, runtime_dir};
 
 use config::ConfigMapper;
 use template::{AlipaySpelling, move_slots_off_blocks};
@@ -77,18 +77,12 @@ const CONSTRUCTORS: Rules = Rules {
         ("Behavior", Rewrite::Replace("behavior")),
     ],
     optional: &[
-        (
-            "componentMore",
-            Uses::OptionKey(&[
-                "observers",
-                "relations",
-                "externalClasses",
-                "pageLifetimes",
-                "export",
-                "moved",
-                "error",
-            ]),
-        ),
+        ("moreObservers", Uses::OptionKey(&["observers"])),
+        ("moreRelations", Uses::OptionKey(&["relations"])),
+        ("morePageLifetimes", Uses::OptionKey(&["pageLifetimes"])),
+        ("moreMoved", Uses::OptionKey(&["moved"])),
+        ("moreError", Uses::OptionKey(&["error"])),
+        ("moreExport", Uses::OptionKey(&["export"])),
         ("select", Uses::Member(&["selectComponent", "selectAllComponents"])),
     ],
     app_exports: false,
@@ -138,9 +132,12 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
             scope_dirs.insert(runtime_dir(project, &unit.path));
         }
     }
+    // Release output is minified like the other runtime modules (its comments are most of it).
+    let scope = include_str!("runtime/scope.sjs");
+    let scope = if project.release { minify_view_script(scope) } else { scope.to_string() };
     for dir in scope_dirs {
         let path = place(&format!("{dir}/scope.sjs"));
-        out.add(path, include_str!("runtime/scope.sjs"), project.package_of(&dir), RUNTIME_DIR, &mut diags);
+        out.add(path, scope.clone(), project.package_of(&dir), RUNTIME_DIR, &mut diags);
     }
     for (path, template) in &project.templates {
         for snippet in emit_axml(project, path, without_components(&template.nodes), template, &mut out, &mut diags) {

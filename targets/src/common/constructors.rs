@@ -7,7 +7,9 @@
 //! only the runtime functions a program calls are emitted.
 
 use miniweave_compiler::diagnostics::Diagnostic;
-use miniweave_compiler::ir::UnitKind;
+use std::collections::BTreeSet;
+
+use miniweave_compiler::ir::{Project, UnitKind};
 use swc_core::common::{DUMMY_SP, SyntaxContext};
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitMut, VisitMutWith, VisitWith};
@@ -27,8 +29,10 @@ pub enum Rewrite {
 /// What makes a module need an optional runtime snippet.
 #[derive(Clone, Copy)]
 pub enum Uses {
-    /// An object key with one of these names in the options of a rewritten call (`observers`,
-    /// `relations`), or options that are not an object literal (built by code, so anything).
+    /// An object key with one of these names in the options of a rewritten `Component` or
+    /// `Behavior` call (`observers`, `relations`); for options that are not an object literal
+    /// (built by code, as Vant's `VantComponent` does), one of these names anywhere in the
+    /// program (see `named_in_program`).
     OptionKey(&'static [&'static str]),
     /// A property read or call with one of these names anywhere (`this.selectComponent`).
     Member(&'static [&'static str]),
@@ -55,6 +59,8 @@ struct Mapper<'e> {
     env: &'e PassEnv<'e>,
     unresolved: SyntaxContext,
     used: Vec<&'static str>,
+    /// Optional snippets needed if the program names one of their keys.
+    if_named: Vec<(&'static str, &'static [&'static str])>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -112,11 +118,16 @@ fn mentions_member(module: &Module, names: &[&str]) -> bool {
 }
 
 impl Mapper<'_> {
-    /// Records the optional snippets a rewritten call's options need.
+    /// Records the optional snippets a rewritten call's options need: those whose keys an
+    /// object literal holds; for options built by code, those whose keys the program names.
     fn note_options(&mut self, args: &[ExprOrSpread]) {
+        let Some(first) = args.first() else { return };
+        let literal = first.spread.is_none() && matches!(&*first.expr, Expr::Object(_));
         for (snippet, uses) in self.rules.optional {
             if let Uses::OptionKey(keys) = uses {
-                if args.first().is_some_and(|a| a.spread.is_some() || may_hold_key(&a.expr, keys)) {
+                if !literal {
+                    self.if_named.push((snippet, keys));
+                } else if may_hold_key(&first.expr, keys) {
                     self.use_fn(snippet);
                 }
             }
@@ -146,7 +157,11 @@ impl VisitMut for Mapper<'_> {
             return;
         };
         let mut rule = self.rule(ident);
-        if rule.is_some() {
+        // Page options are not mapped by the component code the optional snippets extend.
+        if rule.is_some()
+            && ident.sym != *"Page"
+            && !(ident.sym == *"Component" && self.env.unit == Some(UnitKind::Page))
+        {
             self.note_options(&call.args);
         }
         // WeChat builds a page with Component() too: the runtime's `pageOptions` turns the
@@ -246,7 +261,14 @@ fn export_app(module: &mut Module, commonjs: bool) {
 /// Maps the constructors of one module, importing the runtime module when it is used.
 pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput, rules: &Rules) {
     let Program::Module(module) = program else { return };
-    let mut mapper = Mapper { rules, env, unresolved: env.unresolved(), used: Vec::new(), diagnostics: Vec::new() };
+    let mut mapper = Mapper {
+        rules,
+        env,
+        unresolved: env.unresolved(),
+        used: Vec::new(),
+        if_named: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     module.visit_mut_with(&mut mapper);
     for (snippet, uses) in rules.optional {
         if let Uses::Member(names) = uses {
@@ -256,6 +278,9 @@ pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput, rules
         }
     }
     out.diagnostics.append(&mut mapper.diagnostics);
+    for (snippet, keys) in mapper.if_named {
+        out.runtime_if_named.push((rules.module.to_string(), snippet, keys));
+    }
     if mapper.used.is_empty() {
         return;
     }
@@ -266,4 +291,74 @@ pub fn map(program: &mut Program, env: &PassEnv<'_>, out: &mut PassOutput, rules
         export_app(module, uses_commonjs_exports(module, env.unresolved()));
     }
     import_runtime(module, env, rules.module, RUNTIME_LOCAL);
+}
+
+/// Which of `keys` the program names anywhere: as an object key, a property written
+/// (`o.relations = x`), or a string (`mapKeys(o, { watch: 'observers' })`, `o['moved']`), in
+/// any module, npm packages included, or as a key of an imported JSON file. Options built by
+/// code get their keys from one of these places, so a key named nowhere is in no options
+/// object (a name assembled from pieces, `'page' + 'Lifetimes'`, is not seen).
+pub fn named_in_program(project: &Project, keys: &BTreeSet<&'static str>) -> BTreeSet<&'static str> {
+    struct Names<'k> {
+        keys: &'k BTreeSet<&'static str>,
+        found: BTreeSet<&'static str>,
+    }
+    impl Names<'_> {
+        fn note(&mut self, name: &str) {
+            if let Some(k) = self.keys.get(name) {
+                self.found.insert(*k);
+            }
+        }
+        fn note_json(&mut self, value: &serde_json::Value) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        self.note(k);
+                        self.note_json(v);
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| self.note_json(v)),
+                serde_json::Value::String(s) => self.note(s),
+                _ => {}
+            }
+        }
+    }
+    impl Visit for Names<'_> {
+        fn visit_prop_name(&mut self, name: &PropName) {
+            if let PropName::Ident(i) = name {
+                self.note(&i.sym);
+            }
+            name.visit_children_with(self);
+        }
+        // A property written (`o.relations = x`) may become an options key; one only read
+        // (`e.error`) cannot.
+        fn visit_assign_expr(&mut self, assign: &AssignExpr) {
+            if let AssignTarget::Simple(SimpleAssignTarget::Member(MemberExpr { prop: MemberProp::Ident(i), .. })) =
+                &assign.left
+            {
+                self.note(&i.sym);
+            }
+            assign.visit_children_with(self);
+        }
+        fn visit_prop(&mut self, prop: &Prop) {
+            if let Prop::Shorthand(ident) = prop {
+                self.note(&ident.sym);
+            }
+            prop.visit_children_with(self);
+        }
+        fn visit_str(&mut self, s: &Str) {
+            if let Some(text) = s.value.as_str() {
+                self.note(text);
+            }
+        }
+    }
+    let mut names = Names { keys, found: BTreeSet::new() };
+    let scripts = project.app.script.iter().chain(project.units.values().filter_map(|u| u.script.as_ref()));
+    for script in scripts.chain(project.modules.values()) {
+        script.module.visit_with(&mut names);
+    }
+    for data in project.data.values() {
+        names.note_json(&data.value);
+    }
+    names.found
 }

@@ -23,11 +23,20 @@ pub struct ScriptEmitter<'p> {
     helpers: BTreeMap<String, BTreeSet<String>>,
     /// Other runtime snippets used, per runtime folder and module.
     runtime: BTreeMap<String, BTreeMap<String, BTreeSet<String>>>,
+    /// Snippets used if the program names one of their keys, per runtime folder: (module,
+    /// snippet, keys); settled once every module is compiled (`constructors::named_in_program`).
+    runtime_if_named: BTreeMap<String, Vec<script::RuntimeIfNamed>>,
 }
 
 impl<'p> ScriptEmitter<'p> {
     pub fn new(project: &'p Project, target: ScriptTarget) -> Self {
-        ScriptEmitter { project, target, helpers: BTreeMap::new(), runtime: BTreeMap::new() }
+        ScriptEmitter {
+            project,
+            target,
+            helpers: BTreeMap::new(),
+            runtime: BTreeMap::new(),
+            runtime_if_named: BTreeMap::new(),
+        }
     }
 
     /// Compiles a script, recording the runtime it uses; its problems join `diags`. `map`:
@@ -46,6 +55,9 @@ impl<'p> ScriptEmitter<'p> {
         }
         for (module, names) in std::mem::take(&mut emitted.pass.runtime) {
             self.runtime.entry(dir.clone()).or_default().entry(module).or_default().extend(names);
+        }
+        if !emitted.pass.runtime_if_named.is_empty() {
+            self.runtime_if_named.entry(dir.clone()).or_default().append(&mut emitted.pass.runtime_if_named);
         }
         diags.append(&mut emitted.pass.diagnostics);
         emitted
@@ -120,13 +132,33 @@ impl<'p> ScriptEmitter<'p> {
         }
     }
 
+    /// Adds the snippets recorded as needed if the program names one of their keys, for the
+    /// keys it names (one scan of the program for all of them).
+    fn settle_runtime_if_named(&mut self) {
+        let pending = std::mem::take(&mut self.runtime_if_named);
+        let keys: BTreeSet<&'static str> =
+            pending.values().flatten().flat_map(|(_, _, keys)| keys.iter().copied()).collect();
+        if keys.is_empty() {
+            return;
+        }
+        let named = crate::common::constructors::named_in_program(self.project, &keys);
+        for (dir, list) in pending {
+            for (module, snippet, keys) in list {
+                if keys.iter().any(|k| named.contains(k)) {
+                    self.runtime.entry(dir.clone()).or_default().entry(module).or_default().insert(snippet.to_string());
+                }
+            }
+        }
+    }
+
     /// A runtime module as shipped: minified in release builds.
     fn finish(&self, source: String) -> String {
         if self.target.release { minify_source(&source) } else { source }
     }
 
     /// The runtime modules the emitted scripts use, one set per package that needs them.
-    pub fn emit_runtime(&self, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+    pub fn emit_runtime(&mut self, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+        self.settle_runtime_if_named();
         for (dir, names) in &self.helpers {
             let module = self.finish(helpers::runtime_module(names, self.target.format == OutputFormat::Esm));
             let package = self.project.package_of(dir);

@@ -13,6 +13,25 @@ use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver}
 
 /// `code` minified, or as it is if it does not parse (the snippets' own tests catch that).
 pub fn minify_source(code: &str) -> String {
+    // A runtime module's top-level names are its own: they may be renamed and dropped.
+    let options = MinifyOptions {
+        compress: Some(CompressOptions { top_level: Some(TopLevelOptions { functions: true }), ..Default::default() }),
+        mangle: Some(MangleOptions { top_level: Some(true), ..Default::default() }),
+        ..Default::default()
+    };
+    minify_with(code, &options)
+}
+
+/// A runtime view script (Alipay's `scope.sjs`) minified: comments and white space dropped,
+/// local names shortened, and nothing else. SJS is a subset of JavaScript (no compressor
+/// output such as `void 0` tricks or rewritten statements is known to be accepted by every
+/// base library), so the code is left as written apart from its spelling.
+pub fn minify_view_script(code: &str) -> String {
+    let options = MinifyOptions { compress: None, mangle: Some(MangleOptions::default()), ..Default::default() };
+    minify_with(code, &options)
+}
+
+fn minify_with(code: &str, options: &MinifyOptions) -> String {
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(Lrc::new(FileName::Anon), code.to_string());
     let Ok(module) =
@@ -25,17 +44,8 @@ pub fn minify_source(code: &str) -> String {
         let top_level = Mark::new();
         let mut program = Program::Module(module);
         resolver(unresolved, top_level, false).process(&mut program);
-        // A runtime module's top-level names are its own: they may be renamed and dropped.
-        let options = MinifyOptions {
-            compress: Some(CompressOptions {
-                top_level: Some(TopLevelOptions { functions: true }),
-                ..Default::default()
-            }),
-            mangle: Some(MangleOptions { top_level: Some(true), ..Default::default() }),
-            ..Default::default()
-        };
         let extra = ExtraOptions { unresolved_mark: unresolved, top_level_mark: top_level, mangle_name_cache: None };
-        let mut program = swc_core::ecma::minifier::optimize(program, cm.clone(), None, None, &options, &extra);
+        let mut program = swc_core::ecma::minifier::optimize(program, cm.clone(), None, None, options, &extra);
         hygiene().process(&mut program);
         fixer(None).process(&mut program);
         program
@@ -67,5 +77,13 @@ mod tests {
         let out = minify_source(code);
         assert!(out.len() < code.len() && out.contains(".next="), "{out}");
         assert!(!out.contains("comment") && !out.contains("helperWithALongName"), "{out}");
+    }
+
+    #[test]
+    fn view_scripts_lose_comments_and_long_local_names_only() {
+        let code = "// why\nexport default {\n  c: function (value, prefix) {\n    var words = String(value).split(' ');\n    return words.length ? prefix + '-' + words[0] : '';\n  }\n};\n";
+        let out = minify_view_script(code);
+        assert!(out.len() < code.len() && out.starts_with("export default{c:function("), "{out}");
+        assert!(!out.contains("why") && !out.contains("words") && out.contains(".split(\" \")"), "{out}");
     }
 }

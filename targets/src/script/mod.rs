@@ -38,7 +38,7 @@ use crate::common::paths::with_ext;
 use crate::common::properties::{Isolation, isolation};
 pub use esm::uses_commonjs_exports;
 use imports::{DepInfo, Deps, RewriteSpecifiers, read_commonjs_names, require_commonjs_defaults};
-pub use minify_source::minify_source;
+pub use minify_source::{minify_source, minify_view_script};
 pub use runtime_import::import_runtime;
 
 /// The folder, per package, that holds the runtime modules a program uses.
@@ -105,10 +105,17 @@ impl PassEnv<'_> {
     }
 }
 
+/// A runtime snippet needed only if the program names one of its keys: (runtime module,
+/// snippet, keys).
+pub type RuntimeIfNamed = (String, &'static str, &'static [&'static str]);
+
 /// What a target's passes report: runtime snippets used, per runtime module, and problems.
 #[derive(Default)]
 pub struct PassOutput {
     pub runtime: BTreeMap<String, BTreeSet<String>>,
+    /// Runtime snippets needed only if the program names one of their keys somewhere (a
+    /// constructor given options built by code): (runtime module, snippet, keys).
+    pub runtime_if_named: Vec<RuntimeIfNamed>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -465,7 +465,7 @@ check('rt.behavior: behaviors (nested, shared, built-in names) merge and run in 
   assert.equal(c.innerOnly(), 'inner');
   assert.deepEqual(c.data, { fromInner: 'i', shared: 'outer', onlyInner: 1, own: true });
 }, ['component', 'behavior']);
-check('rt.componentMore: observers (\'a, b\', \'o.x\', \'**\') fire for setData and for the parent\'s props', (world, rt) => {
+check('rt.moreObservers: observers (\'a, b\', \'o.x\', \'**\') fire for setData and for the parent\'s props', (world, rt) => {
   const log = [];
   const rel = define(world, rt, 'x/observers', {
     properties: { a: Number },
@@ -486,8 +486,8 @@ check('rt.componentMore: observers (\'a, b\', \'o.x\', \'**\') fire for setData 
   assert.deepEqual(log.splice(0), [['o.x', 5]]);
   world.update(c, { a: 8 });
   assert.deepEqual(log.splice(0), [['a,b', 8, 2]]);
-}, ['component', 'componentMore']);
-check('rt.componentMore: pageLifetimes show/hide/resize run from the page (rootEvents); moved, error, export, relations; externalClasses left to the compiler', (world, rt) => {
+}, ['component', 'moreObservers']);
+check('rt.morePageLifetimes: pageLifetimes show/hide/resize run from the page (rootEvents); moved, error, export, relations; externalClasses left to the compiler', (world, rt) => {
   const log = [];
   const rel = define(world, rt, 'x/more', {
     pageLifetimes: { show() { log.push('show'); }, hide() { log.push('hide'); }, resize(r) { log.push(['resize', r.size.windowWidth]); } },
@@ -510,7 +510,14 @@ check('rt.componentMore: pageLifetimes show/hide/resize run from the page (rootE
   assert.deepEqual(options.relations, { './item': { type: 'child' } });
   assert.equal(options.externalClasses, undefined, 'the compiler fills external classes in; Alipay\'s own mechanism is not asked for');
   assert.deepEqual(options.options, { observers: false, lifetimes: true, relations: true });
-}, ['component', 'page', 'componentMore']);
+}, ['component', 'page', 'morePageLifetimes', 'moreMoved', 'moreError', 'moreExport', 'moreRelations']);
+check('rt.moreRelations: relations reach Alipay as they are, switched on in options', (world, rt) => {
+  const inner = rt.behavior({ relations: { './a': { type: 'parent' } } });
+  const rel = define(world, rt, 'x/relations', { behaviors: [inner], relations: { './b': { type: 'child' } } });
+  const options = world.registered.component.get(rel);
+  assert.deepEqual(options.relations, { './a': { type: 'parent' }, './b': { type: 'child' } });
+  assert.equal(options.options.relations, true);
+}, ['component', 'behavior', 'moreRelations']);
 check('rt.component: no observers, relations, rootEvents, lifetimes, onError or ref when the component has none', (world, rt) => {
   const options = rt.component({ properties: { a: Number }, methods: { m() {} }, options: { multipleSlots: true } });
   for (const k of ['observers', 'relations', 'externalClasses', 'rootEvents', 'lifetimes', 'onError', 'ref']) assert.ok(!(k in options), `${k} is set`);
@@ -694,12 +701,17 @@ const MUTATIONS = [
   {
     name: 'observers dropped',
     file: 'miniweave_runtime/component.js', from: 'r.observers[k] = function', to: 'r.observers[k + "-"] = function',
-    expect: ['rt.componentMore: observers'],
+    expect: ['rt.moreObservers: observers'],
   },
   {
     name: 'pageLifetimes dropped',
     file: 'miniweave_runtime/component.js', from: 'r.rootEvents = ev;', to: 'r.rootEvents = undefined;',
-    expect: ['rt.componentMore: pageLifetimes'],
+    expect: ['rt.morePageLifetimes: pageLifetimes'],
+  },
+  {
+    name: 'relations dropped',
+    file: 'miniweave_runtime/component.js', from: 'if (d.relations) r.relations =', to: 'if (0) r.relations =',
+    expect: ['rt.moreRelations:', 'rt.morePageLifetimes:'],
   },
   {
     name: 'selectComponent finds nothing',
@@ -718,7 +730,7 @@ const MUTATIONS = [
   },
   {
     name: 'onError always set (catches every component error)',
-    file: 'miniweave_runtime/component.js', from: "r.onError = has('error') &&", to: 'r.onError =',
+    file: 'miniweave_runtime/component.js', from: "r.onError = __mwHas(list, 'error') &&", to: 'r.onError =',
     expect: ['rt.component: no observers'],
   },
   {

@@ -61,8 +61,8 @@ const PROGRAM = /^(?!miniweave_runtime\/).*\.js$/
 const DOCS = 'AlipayDocs/open-docs mini/'
 
 // Parts of component.js the compiler adds only when the program needs them (rt.model for
-// model:value, rt.select for selectComponent, rt.behaviors for Behavior(), rt.componentMore for
-// observers/relations/..., and whatever comes next): the core tests for each one on the line that
+// model:value, rt.select for selectComponent, rt.behaviors for Behavior(), rt.moreObservers
+// and the other rt.more* parts for observers/relations/..., and whatever comes next): the core tests for each one on the line that
 // uses it (`if (rt.select) rt.select(dst)`, `rt.behaviors ? rt.behaviors(o) : [o]`), which
 // TypeScript reports when the part is absent. The names such a test reads and the module lacks:
 const FEATURE_TEST = /\bif \(rt\.(\w+)\)|\brt\.(\w+) \?/g
@@ -165,7 +165,7 @@ const ALLOW = [
       return absentParts(src).includes(name) && [...lineOf(src, e.line).matchAll(FEATURE_TEST)].some((m) => (m[1] || m[2]) === name)
     },
     when: (src) => absentParts(src).length > 0,
-    why: 'deliberate feature test: an optional runtime part (rt.model, rt.select, rt.behaviors, rt.componentMore, ...) is emitted only when the program uses it, and the line reading it first checks that it is there',
+    why: 'deliberate feature test: an optional runtime part (rt.model, rt.select, rt.behaviors, rt.moreObservers, ...) is emitted only when the program uses it, and the line reading it first checks that it is there',
   },
 ]
 

@@ -58,8 +58,7 @@ rt.component = function (o) {
     didMount: on.ready,
     didUnmount: on.detached
   };
-  // observers, relations, pageLifetimes, moved, error, export: when used.
-  if (rt.componentMore) rt.componentMore(list, r);
+  __mwMore(list, r);
   for (k in r) if (!r[k]) delete r[k];
   return r;
 };
@@ -73,6 +72,17 @@ function __mwHooks(list, h, g) {
       if (f) f.apply(me, a);
     });
   };
+}
+// observers, relations, pageLifetimes, moved, error, export: one rt.more* snippet each, emitted
+// only when the program may use that field, so a program pays for the fields it has.
+function __mwMore(list, r) {
+  for (var k in rt) if (k.slice(0, 4) == 'more') rt[k](list, r);
+  // Alipay reads these fields only when switched on (the more* snippets' doc pages).
+  if (r.observers || r.lifetimes || r.relations) r.options = { observers: !!r.observers, lifetimes: !!r.lifetimes, relations: !!r.relations };
+}
+// Whether some definition has hook h (lifetimes.h, else a top-level h; in pageLifetimes with g).
+function __mwHas(list, h, g) {
+  return list.some(function (d) { return (d[g || 'lifetimes'] || {})[h] || !g && d[h]; });
 }
 // A property value as WeChat's component framework stores it: a value of the type or of one of
 // the optionalTypes is kept, anything else converted (String(v), '' for null; a finite number or 0;
