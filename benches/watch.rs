@@ -41,7 +41,9 @@ fn main() {
         .ok()
         .map(|v| v.split(',').filter_map(|n| n.parse().ok()).collect())
         .unwrap_or_else(|| vec![4, 100, 300, 1000]);
-    println!("| pages | cold build, 3 targets (median of 5) | page template | page script | page style | shared component | shared util |");
+    println!(
+        "| pages | cold build, 3 targets (median of 5) | page template | page script | page style | shared component | shared util |"
+    );
     println!("|---|---|---|---|---|---|---|");
     for n in sizes {
         let dir = tempfile::tempdir().expect("a temporary folder");

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::report::{BuildReport, TargetReport};
-use crate::write::write_target;
+use crate::write::{KnownFiles, write_target};
 
 /// What to build. Everything but the project folder has a default.
 #[derive(Debug, Clone)]
@@ -238,6 +238,7 @@ pub(crate) fn compile(
     files: &FileSet,
     cache: &ParseCache,
     npm: &Npm,
+    known: &mut std::collections::BTreeMap<Target, KnownFiles>,
     started: Instant,
 ) -> Result<BuildReport, BuildError> {
     let Context { layout, targets, defines } = ctx;
@@ -282,7 +283,7 @@ pub(crate) fn compile(
         crate::source_maps::anchor(&mut emitted, &dir, &layout.root);
         let stats = if options.write {
             Some(
-                write_target(&layout.out_dir, &emitted)
+                write_target(&layout.out_dir, &emitted, known.entry(outcome.target).or_default())
                     .map_err(|e| BuildError::Io { message: e.message, written: e.written })?,
             )
         } else {

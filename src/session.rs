@@ -20,6 +20,7 @@
 //! }
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -29,6 +30,8 @@ use miniweave_compiler::project::npm::Npm;
 
 use crate::build::{BuildError, BuildOptions, Context, compile, prepare, read_error};
 use crate::report::BuildReport;
+use crate::write::KnownFiles;
+use miniweave_compiler::target::Target;
 
 /// Files whose change may change everything: the project's settings, WeChat's project file,
 /// the TypeScript settings, the package manifest.
@@ -45,6 +48,8 @@ pub struct Session {
     files: Option<FileSet>,
     cache: ParseCache,
     npm: Npm,
+    /// What each target's writes left on disk, so unchanged output is not read back.
+    known: BTreeMap<Target, KnownFiles>,
     last: Result<BuildReport, BuildError>,
 }
 
@@ -62,6 +67,7 @@ impl Session {
             files: None,
             cache: ParseCache::new(),
             npm,
+            known: BTreeMap::new(),
             last: Err(BuildError::Usage(String::new())),
         };
         session.last = session.run(started);
@@ -140,7 +146,7 @@ impl Session {
         // A panic in the compiler is a bug; it must not take a long-running session down
         // with a poisoned cache: start over cold next time.
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            compile(&self.ctx, &self.options, files, &self.cache, &self.npm, started)
+            compile(&self.ctx, &self.options, files, &self.cache, &self.npm, &mut self.known, started)
         }));
         match result {
             Ok(result) => {
@@ -149,6 +155,7 @@ impl Session {
             }
             Err(panic) => {
                 self.cache = ParseCache::new();
+                self.known.clear();
                 self.files = None;
                 let what = panic
                     .downcast_ref::<String>()

@@ -10,12 +10,14 @@
 //! previous build emitted as the IDE's project file, which the IDE's own edits are merged
 //! with (`settings_merge`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use miniweave_targets::Emitted;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -70,63 +72,107 @@ fn manifest_path(out_dir: &Path, target: &str) -> PathBuf {
     out_dir.join(".miniweave").join(format!("{target}.json"))
 }
 
-/// Writes `emitted` into `out_dir/<target>/`.
-pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, WriteError> {
+/// What a writer remembers of the files it wrote, so a session's next write need not read
+/// them back: a file whose size and modification time are as recorded still holds the
+/// recorded bytes. One touched by someone else has another time, and is read and compared.
+#[derive(Debug, Default)]
+pub struct KnownFiles {
+    files: HashMap<String, Known>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Known {
+    hash: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Known {
+    fn of(hash: u64, meta: &fs::Metadata) -> Known {
+        Known { hash, len: meta.len(), modified: meta.modified().ok() }
+    }
+}
+
+/// One emitted file's fate, decided before anything is written.
+struct Plan<'a> {
+    path: &'a str,
+    full: PathBuf,
+    /// The bytes to have on disk (the IDE project file merged with the IDE's edits).
+    bytes: std::borrow::Cow<'a, [u8]>,
+    hash: u64,
+    write: bool,
+    restored: bool,
+    /// The IDE project file as emitted, before the merge (kept in the manifest).
+    settings_emitted: Option<Value>,
+}
+
+/// Writes `emitted` into `out_dir/<target>/`. `known` is what earlier writes into this
+/// folder left (empty for a one-off build).
+pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -> Result<WriteStats, WriteError> {
     let target = emitted.target.name();
     let dir = out_dir.join(target);
-    let mut written = Vec::new();
-    let fail = |message: String, written: &Vec<PathBuf>| WriteError { message, written: written.clone() };
-    fs::create_dir_all(&dir)
-        .map_err(|e| fail(format!("cannot create `{}`: {e}{}", dir.display(), hint(&e)), &written))?;
+    let fail = |message: String, written: &[PathBuf]| WriteError { message, written: written.to_vec() };
+    fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create `{}`: {e}{}", dir.display(), hint(&e)), &[]))?;
+    if let Some(path) = emitted.files.keys().find(|p| !is_safe(p)) {
+        return Err(fail(format!("refusing to write `{path}`: it would land outside `{}`", dir.display()), &[]));
+    }
     let manifest_file = manifest_path(out_dir, target);
     let previous: Manifest =
         fs::read(&manifest_file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+    // Decide every file's fate in parallel: most are unchanged, and checking is the cost.
+    let plans: Vec<Plan> =
+        emitted.files.par_iter().map(|(path, file)| plan(&dir, path, &file.bytes, emitted, &previous, known)).collect();
+    // One `mkdir` per folder, not per file.
+    let folders: BTreeSet<&Path> = plans.iter().filter(|p| p.write).filter_map(|p| p.full.parent()).collect();
+    for folder in folders {
+        fs::create_dir_all(folder)
+            .map_err(|e| fail(format!("cannot create `{}`: {e}{}", folder.display(), hint(&e)), &[]))?;
+    }
+    let results: Vec<Result<Option<Known>, String>> = plans
+        .par_iter()
+        .map(|p| {
+            if !p.write {
+                return Ok(None);
+            }
+            write_atomically(&p.full, &p.bytes)
+                .and_then(|()| fs::metadata(&p.full))
+                .map(|meta| Some(Known::of(p.hash, &meta)))
+                .map_err(|e| format!("cannot write `{}`: {e}{}", p.full.display(), hint(&e)))
+        })
+        .collect();
     let mut stats = WriteStats::default();
+    let mut written = Vec::new();
     let mut hashes = BTreeMap::new();
     let mut settings_emitted = None;
-    for (path, file) in &emitted.files {
-        if !is_safe(path) {
-            return Err(fail(
-                format!("refusing to write `{path}`: it would land outside `{}`", dir.display()),
-                &written,
-            ));
+    let mut first_error = None;
+    for (p, result) in plans.into_iter().zip(results) {
+        hashes.insert(p.path.to_string(), format!("{:016x}", p.hash));
+        if p.settings_emitted.is_some() {
+            settings_emitted = p.settings_emitted.clone();
         }
-        let full = dir.join(path);
-        let on_disk = fs::read(&full).ok();
-        let mut bytes = file.bytes.as_slice();
-        let merged;
-        if let Some(settings) = emitted.settings.filter(|s| s.path == path) {
-            let emitted_value: Option<Value> = serde_json::from_slice(bytes).ok();
-            let disk_value: Option<Value> = on_disk.as_deref().and_then(|b| serde_json::from_slice(b).ok());
-            if let Some(value) = &emitted_value {
-                let result = settings_merge::merge(&settings, value, previous.settings.as_ref(), disk_value.as_ref());
-                if result != *value {
-                    let mut text = serde_json::to_string_pretty(&result).unwrap_or_default();
-                    text.push('\n');
-                    merged = text.into_bytes();
-                    bytes = &merged;
+        match result {
+            Ok(Some(k)) => {
+                known.files.insert(p.path.to_string(), k);
+                written.push(p.full.clone());
+                stats.written += 1;
+                stats.written_files.push(p.path.to_string());
+                if p.restored {
+                    stats.restored.push(p.path.to_string());
                 }
             }
-            settings_emitted = emitted_value;
-        } else if let (Some(old), Some(was)) = (&on_disk, previous.hashes.get(path)) {
-            if old.as_slice() != bytes && hash(old) != *was {
-                stats.restored.push(path.clone());
+            Ok(None) => stats.unchanged += 1,
+            Err(message) => {
+                first_error.get_or_insert(message);
             }
         }
-        hashes.insert(path.clone(), hash(bytes));
-        if on_disk.as_deref() == Some(bytes) {
-            stats.unchanged += 1;
-            continue;
-        }
-        write_atomically(&full, bytes)
-            .map_err(|e| fail(format!("cannot write `{}`: {e}{}", full.display(), hint(&e)), &written))?;
-        written.push(full);
-        stats.written += 1;
-        stats.written_files.push(path.clone());
+    }
+    if let Some(message) = first_error {
+        return Err(fail(message, &written));
     }
     let current: BTreeSet<&str> = emitted.files.keys().map(String::as_str).collect();
     for stale in previous.files.iter().filter(|p| !current.contains(p.as_str()) && is_safe(p)) {
         let full = dir.join(stale);
+        known.files.remove(stale);
         match fs::remove_file(&full) {
             Ok(()) => {
                 stats.removed += 1;
@@ -146,9 +192,59 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted) -> Result<WriteStats, Wri
         settings: settings_emitted,
     };
     let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    if let Some(parent) = manifest_file.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| fail(format!("cannot create `{}`: {e}{}", parent.display(), hint(&e)), &written))?;
+    }
     write_atomically(&manifest_file, &bytes)
         .map_err(|e| fail(format!("cannot write `{}`: {e}{}", manifest_file.display(), hint(&e)), &written))?;
     Ok(stats)
+}
+
+/// Decides whether `path` must be written: not when the disk already holds its bytes (known
+/// from an earlier write, or read and compared).
+fn plan<'a>(
+    dir: &Path,
+    path: &'a str,
+    emitted_bytes: &'a [u8],
+    emitted: &Emitted,
+    previous: &Manifest,
+    known: &KnownFiles,
+) -> Plan<'a> {
+    let full = dir.join(path);
+    let mut bytes = std::borrow::Cow::Borrowed(emitted_bytes);
+    let mut settings_emitted = None;
+    let settings = emitted.settings.filter(|s| s.path == path);
+    if settings.is_none() {
+        let h = xxhash_rust::xxh3::xxh3_64(emitted_bytes);
+        let still = known
+            .files
+            .get(path)
+            .is_some_and(|k| k.hash == h && fs::metadata(&full).is_ok_and(|meta| Known::of(h, &meta) == *k));
+        if still {
+            return Plan { path, full, bytes, hash: h, write: false, restored: false, settings_emitted };
+        }
+    }
+    let on_disk = fs::read(&full).ok();
+    let mut restored = false;
+    if let Some(settings) = settings {
+        let emitted_value: Option<Value> = serde_json::from_slice(emitted_bytes).ok();
+        let disk_value: Option<Value> = on_disk.as_deref().and_then(|b| serde_json::from_slice(b).ok());
+        if let Some(value) = &emitted_value {
+            let result = settings_merge::merge(&settings, value, previous.settings.as_ref(), disk_value.as_ref());
+            if result != *value {
+                let mut text = serde_json::to_string_pretty(&result).unwrap_or_default();
+                text.push('\n');
+                bytes = std::borrow::Cow::Owned(text.into_bytes());
+            }
+        }
+        settings_emitted = emitted_value;
+    } else if let (Some(old), Some(was)) = (&on_disk, previous.hashes.get(path)) {
+        restored = old.as_slice() != emitted_bytes && hash(old) != *was;
+    }
+    let h = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let write = on_disk.as_deref() != Some(&*bytes);
+    Plan { path, full, bytes, hash: h, write, restored, settings_emitted }
 }
 
 /// What to do about a failed write: a file is locked or read-only most often because an IDE
@@ -164,10 +260,8 @@ fn hint(e: &io::Error) -> &'static str {
     }
 }
 
+/// Writes through a temporary file and a rename; the folder exists.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
     let mut temp = path.as_os_str().to_owned();
     temp.push(".miniweave-tmp");
     let temp = PathBuf::from(temp);

@@ -94,3 +94,18 @@ fn every_update_writes_what_a_cold_build_writes_and_an_error_keeps_the_last_outp
     assert!(session.update(&[settings]).is_ok());
     assert_equals_cold_build(&root, &out, "settings changed");
 }
+
+#[test]
+fn an_output_file_changed_by_someone_else_is_restored_at_the_next_update() {
+    let project = copy_fixture("showcase");
+    let root = project.path().to_path_buf();
+    let out = root.join("out");
+    let mut session = Session::open(BuildOptions::new(&root).targets([Target::Wechat]).out_dir(&out)).unwrap();
+    let wxml = out.join("wechat/pages/detail/detail.wxml");
+    let original = read(&wxml);
+    fs::write(&wxml, "<view>changed in the output</view>").unwrap();
+    let changed = edit(&root.join("src/pages/me/me.mini"), "</template>", "<view>x</view>\n</template>");
+    let report = session.update(&[changed]).as_ref().unwrap();
+    assert_eq!(report.targets[0].restored, ["pages/detail/detail.wxml"]);
+    assert_eq!(read(&wxml), original);
+}
