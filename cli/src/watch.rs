@@ -40,6 +40,7 @@ pub fn run(options: BuildOptions, color: bool, quiet: bool) -> ExitCode {
         }
     };
     let mut sizes = main_sizes(session.result());
+    let mut crossed = size_warnings(session.result()).map(|(key, _)| key).collect();
     report(session.result(), color, quiet, &project);
     let (tx, rx) = mpsc::channel::<Message>();
     let events = tx.clone();
@@ -103,13 +104,16 @@ pub fn run(options: BuildOptions, color: bool, quiet: bool) -> ExitCode {
             let started = Instant::now();
             let result = session.update(&changed);
             let millis = started.elapsed().as_secs_f64() * 1000.0;
-            update_line(&changed, &root, result, &mut sizes, millis);
+            // Diagnostics first: the update line is the last thing an update prints, so a
+            // tool (or a test) that waits for it has everything.
             report(result, color, true, &project);
+            show_size_crossings(result, &mut crossed, color, &project);
             if !quiet {
                 if let Err(e) = result {
                     eprintln!("error: {e}");
                 }
             }
+            update_line(&changed, &root, result, &mut sizes, millis);
         }
         if stopping {
             break;
@@ -162,6 +166,38 @@ fn watch_project(
         watched.push(path);
     }
     Ok(())
+}
+
+/// The size warnings of a build (a package near or over its limit), keyed by the package
+/// they are about: the numbers in the message change with every save, the package does not.
+fn size_warnings(
+    result: &Result<BuildReport, BuildError>,
+) -> impl Iterator<Item = (String, miniweave::Diagnostic)> + '_ {
+    let warnings = match result {
+        Ok(r) => Some(&r.warnings),
+        Err(BuildError::Partial { diagnostics, .. }) => Some(diagnostics),
+        Err(_) => None,
+    };
+    warnings.into_iter().flat_map(|w| w.iter()).filter(|d| !d.is_error() && d.code.starts_with("size::")).map(|d| {
+        let package = d.message.split(" is ").next().unwrap_or_default();
+        (format!("{}:{package}", d.code), d.clone())
+    })
+}
+
+/// A size warning is shown once when a package crosses into it, not on every save.
+fn show_size_crossings(
+    result: &Result<BuildReport, BuildError>,
+    crossed: &mut std::collections::BTreeSet<String>,
+    color: bool,
+    project: &Path,
+) {
+    let now: Vec<(String, miniweave::Diagnostic)> = size_warnings(result).collect();
+    let new: miniweave::Diagnostics =
+        now.iter().filter(|(key, _)| !crossed.contains(key)).map(|(_, d)| d.clone()).collect::<Vec<_>>().into();
+    if !new.is_empty() {
+        eprint!("{}", render_diagnostics_from(&new, color, project));
+    }
+    *crossed = now.into_iter().map(|(key, _)| key).collect();
 }
 
 /// Each target's main-package size, to say how an update changed it.

@@ -23,11 +23,16 @@ struct Watch {
 
 impl Watch {
     fn start(project: &Path) -> Watch {
+        Watch::start_with(project, &["--target", "wechat,alipay", "--quiet"], Stdio::null())
+    }
+
+    fn start_with(project: &Path, args: &[&str], stderr: Stdio) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_miniweave"))
-            .args(["watch", ".", "--target", "wechat,alipay", "--color", "never", "--quiet"])
+            .args(["watch", ".", "--color", "never"])
+            .args(args)
             .current_dir(project)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("miniweave watch starts");
         let stdout = child.stdout.take().unwrap();
@@ -150,4 +155,32 @@ fn watch_survives_edits_errors_renames_new_and_removed_pages_and_stops_cleanly()
     assert!(status.success());
     watch.wait_for(|l| l == "stopped", "the stop");
     assert_eq!(watch.child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn a_size_warning_is_shown_once_when_a_package_crosses_its_budget_not_on_every_save() {
+    let project = crate::support::one_page("<template><view>small</view></template>\n<script>Page({})</script>\n");
+    let root = project.path();
+    fs::write(root.join("miniweave.json"), "{ \"sizeBudget\": { \"main\": \"6KB\" } }").unwrap();
+    let log = root.join("watch.log");
+    let watch = Watch::start_with(root, &["--target", "wechat"], Stdio::from(fs::File::create(&log).unwrap()));
+    let page = root.join("src/pages/index/index.mini");
+    let big = |n: usize| format!("<template><view>{}</view></template>\n<script>Page({{}})</script>\n", "x".repeat(n));
+    let shown = || read(&log).matches("warning[size::over-limit]").count();
+    // A save may reach the watcher as two events (truncate, write): wait on the lines that
+    // say the step is done, not on the first line.
+    fs::write(&page, big(8_000)).unwrap();
+    while shown() < 1 {
+        watch.wait_for(|l| l.starts_with("updated "), "the page over the budget");
+    }
+    fs::write(&page, big(8_100)).unwrap();
+    watch.wait_for(|l| l.starts_with("updated ") && l.contains("main +100 B"), "a second save, still over");
+    assert_eq!(shown(), 1, "not shown again while still over:\n{}", read(&log));
+    // Back under the budget, then over again: a new crossing, shown again.
+    fs::write(&page, big(10)).unwrap();
+    watch.wait_for(|l| l.starts_with("updated ") && l.contains("main -"), "back under");
+    fs::write(&page, big(8_000)).unwrap();
+    while shown() < 2 {
+        watch.wait_for(|l| l.starts_with("updated "), "over again");
+    }
 }
