@@ -17,20 +17,7 @@ if (!folder || !rel || !fs.existsSync(path.join(folder, `${rel}.json`))) {
   console.error('usage: node render.js <emitted wechat folder> <component path without extension>')
   process.exit(2)
 }
-const { JSDOM } = require('jsdom')
-const jsdom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
-for (const name of ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent']) {
-  const value = name === 'window' ? jsdom.window : jsdom.window[name]
-  Object.defineProperty(globalThis, name, { value, configurable: true, writable: true })
-}
-const simulate = require('miniprogram-simulate')
-const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }))
-const problems = []
-exparser.addGlobalErrorListener((err, info) => {
-  problems.push(`exparser error: ${info && info.message ? `${info.message}: ` : ''}${err && err.message}`)
-  return false
-})
-exparser.addGlobalWarningListener((message) => problems.push(`exparser warning: ${message}`))
+const { simulate, problems } = require('./simulate-env').simulateEnvironment()
 
 // A copy, never the emitted folder itself, as rootPath (`/`-rooted paths resolve from it).
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'miniweave-render-'))

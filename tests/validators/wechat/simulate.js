@@ -36,25 +36,7 @@ if (positional.length !== 1 || !fs.existsSync(positional[0]) || !fs.statSync(pos
 const emitted = path.resolve(positional[0])
 const started = Date.now()
 
-// jsdom globals, installed before miniprogram-simulate is required (it touches window at load).
-const { JSDOM } = require('jsdom')
-const jsdom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
-for (const name of ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent']) {
-  const value = name === 'window' ? jsdom.window : jsdom.window[name]
-  Object.defineProperty(globalThis, name, { value, configurable: true, writable: true })
-}
-const simulate = require('miniprogram-simulate')
-// The same exparser instance j-component renders with (one copy in tests/validators/node_modules).
-const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }))
-
-const problems = []
-exparser.addGlobalErrorListener((err, info) => {
-  problems.push(`exparser error: ${info && info.message ? `${info.message}: ` : ''}${err && err.message}`)
-  return false // recorded here; do not also print the stack
-})
-exparser.addGlobalWarningListener((message) => {
-  problems.push(`exparser warning: ${message}`)
-})
+const { simulate, problems } = require('./simulate-env').simulateEnvironment()
 
 // The copy the components are loaded from, with the test's host components added.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'miniweave-simulate-'))

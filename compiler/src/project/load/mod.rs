@@ -15,7 +15,7 @@ mod modules;
 mod near;
 mod parse;
 mod plain;
-mod style_imports;
+pub(crate) mod style_imports;
 mod template_assets;
 mod templates;
 mod units;

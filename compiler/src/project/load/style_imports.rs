@@ -47,8 +47,8 @@ fn imports(sheet: &StyleSheet) -> Vec<(String, Span)> {
         .collect()
 }
 
-/// The relative `url()`s of a parsed stylesheet.
-fn urls(sheet: &StyleSheet) -> Vec<String> {
+/// The `url()`s of a parsed stylesheet, as written.
+pub(crate) fn urls(sheet: &StyleSheet) -> Vec<String> {
     struct Urls(Vec<String>);
     impl<'i> Visitor<'i> for Urls {
         type Error = std::convert::Infallible;

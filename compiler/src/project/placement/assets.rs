@@ -9,9 +9,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use lightningcss::values::url::Url;
-use lightningcss::visit_types;
-use lightningcss::visitor::{Visit, VisitTypes, Visitor};
 use swc_core::ecma::ast::Str;
 use swc_core::ecma::visit::{Visit as ScriptVisit, VisitWith};
 
@@ -90,21 +87,7 @@ impl Found<'_> {
     }
 
     fn style(&mut self, path: &str, sheet: &StyleSheet, package: usize) {
-        struct Urls(Vec<String>);
-        impl<'i> Visitor<'i> for Urls {
-            type Error = std::convert::Infallible;
-            fn visit_types(&self) -> VisitTypes {
-                visit_types!(URLS)
-            }
-            fn visit_url(&mut self, url: &mut Url<'i>) -> Result<(), Self::Error> {
-                self.0.push(url.url.to_string());
-                Ok(())
-            }
-        }
-        let Some(css) = &sheet.css else { return };
-        let mut urls = Urls(Vec::new());
-        let _ = (**css).clone().visit(&mut urls);
-        for url in urls.0 {
+        for url in crate::project::load::style_imports::urls(sheet) {
             self.name(dir_of(path), &url, package);
         }
     }
