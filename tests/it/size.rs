@@ -11,7 +11,7 @@ use crate::support::{miniweave, read, stderr, stdout};
 /// A project whose main package holds a module of `bytes` bytes, and a subpackage page.
 fn project_with_heavy_module(bytes: usize, budget: &str) -> tempfile::TempDir {
     let heavy = format!("module.exports = \"{}\";\n", "x".repeat(bytes));
-    let dir = crate::support::project(&[
+    crate::support::project(&[
         (
             "miniweave.json",
             &format!(
@@ -29,8 +29,7 @@ fn project_with_heavy_module(bytes: usize, budget: &str) -> tempfile::TempDir {
         ("src/pages/more/more.mini", "<template><view>more</view></template>\n<script>Page({})</script>\n"),
         ("src/sub/pages/a/a.mini", "<template><view>a</view></template>\n<script>Page({})</script>\n"),
         ("src/utils/data.js", &heavy),
-    ]);
-    dir
+    ])
 }
 
 #[test]
