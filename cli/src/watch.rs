@@ -74,8 +74,7 @@ pub fn run(options: BuildOptions, color: bool, quiet: bool) -> ExitCode {
         eprintln!("warning: Ctrl-C will stop watch without waiting for the files being written ({e})");
     }
     println!("watching {} (Ctrl-C to stop)", root.display());
-    loop {
-        let Ok(first) = rx.recv() else { break };
+    while let Ok(first) = rx.recv() {
         let mut changed = Vec::new();
         let mut stopping = false;
         let mut lost = false;

@@ -3,6 +3,7 @@
 //! and the command line.
 
 mod apis;
+mod ci_sizes;
 mod cli;
 mod condcomp;
 mod docs_examples;

@@ -27,8 +27,8 @@ fn npm_package(root: &Path, name: &str, function_name: &str, bytes: usize) {
     fs::write(dir.join("index.js"), code).unwrap();
 }
 
-/// Fixture (a), with its npm packages written.
-fn by_use() -> tempfile::TempDir {
+/// Fixture (a), with its npm packages written (ci_sizes.rs builds it too).
+pub(crate) fn by_use() -> tempfile::TempDir {
     let dir = copy_fixture("size-placement");
     npm_package(dir.path(), "heavy-lib", "heavy", 300 * 1024);
     npm_package(dir.path(), "two-lib", "twice", 20 * 1024);
