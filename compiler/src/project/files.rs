@@ -1,6 +1,7 @@
 //! Reading the source tree: every file under the source root except what miniweave writes
-//! (`outDir/<target>/`), `node_modules`, `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read
-//! once per build and shared by every target.
+//! (`outDir/<target>/`, and any earlier build's target folders), `node_modules`,
+//! `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read once per build and shared by every
+//! target.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,25 @@ fn outputs(layout: &Layout) -> Vec<PathBuf> {
     crate::target::Target::ALL.iter().flat_map(|t| [out_dir.join(t.name()), layout.out_dir.join(t.name())]).collect()
 }
 
+/// Whether `dir` is a target folder an earlier build wrote, into whatever outDir it had: it is
+/// named after a target and beside it sits that target's manifest, `.miniweave/<target>.json`
+/// by miniweave (src/write.rs). Such output would otherwise be compiled again as sources when
+/// a build's outDir changes (`--out src/out`, then `--out src/out2`). Only the target folders
+/// are left out, not the whole outDir: a project may keep sources in a folder named like its
+/// outDir (Lin UI's example app keeps its library in `dist/`). Costs a lookup only for folders
+/// named after a target.
+fn written_target(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
+    if !crate::target::Target::names().any(|t| t == name) {
+        return false;
+    }
+    let Some(parent) = dir.parent() else { return false };
+    let manifest = parent.join(".miniweave").join(format!("{name}.json"));
+    let Ok(bytes) = std::fs::read(manifest) else { return false };
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .is_ok_and(|v| v.get("generator").and_then(|g| g.as_str()) == Some("miniweave"))
+}
+
 /// Whether a folder or file name below the source root is left out: dot-names, installed
 /// packages (read on demand through npm resolution instead).
 fn skipped_name(name: &str, is_dir: bool) -> bool {
@@ -82,12 +102,17 @@ fn read_under(layout: &Layout, dir: &Path) -> Result<Vec<(String, Arc<FileEntry>
     // library in `dist/`), and those are read.
     let outputs = outputs(layout);
     let mut paths = Vec::new();
+    // A folder read again by `refresh` may itself be an earlier build's target folder.
+    if dir != src && written_target(dir) {
+        return Ok(Vec::new());
+    }
     let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
         if e.depth() == 0 {
             return true;
         }
         let name = e.file_name().to_string_lossy();
-        !(skipped_name(&name, e.file_type().is_dir()) || outputs.iter().any(|o| e.path() == o))
+        let is_dir = e.file_type().is_dir();
+        !(skipped_name(&name, is_dir) || outputs.iter().any(|o| e.path() == o) || (is_dir && written_target(e.path())))
     });
     for entry in walker {
         let entry = entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;
@@ -147,6 +172,10 @@ impl FileSet {
             let path = path.canonicalize().unwrap_or_else(|_| path.clone());
             let Ok(rel_path) = path.strip_prefix(&src) else { continue };
             if outputs.iter().any(|o| path.starts_with(o)) {
+                continue;
+            }
+            // Inside an earlier build's target folder (below the source root): not sources.
+            if path.ancestors().take_while(|a| *a != src).any(written_target) {
                 continue;
             }
             let parts: Vec<String> =

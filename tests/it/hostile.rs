@@ -1,0 +1,57 @@
+//! Hostile input (issue 15): earlier output lying among the sources, builds racing into one
+//! folder, asset references leading out of the project, a config that is not UTF-8. Each
+//! gets a clear outcome, never a silent wrong build.
+
+use std::fs;
+use std::path::Path;
+
+use miniweave::{BuildOptions, Session, Target, build};
+
+use crate::support::{files_under, native_page};
+
+/// Every output file of `out` (all targets and the manifests) with its bytes.
+fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(out).into_iter().map(|f| (f.clone(), fs::read(out.join(&f)).unwrap())).collect()
+}
+
+#[test]
+fn an_earlier_builds_output_inside_the_sources_is_not_compiled_again() {
+    // A native project: the source root is the project folder, so every outDir sits in it.
+    let project = native_page("<view>hi</view>", &[]);
+    let root = project.path();
+    let first = root.join("out");
+    build(&BuildOptions::new(root).targets(Target::ALL).out_dir(&first)).unwrap();
+    let second = root.join("out2");
+    build(&BuildOptions::new(root).targets(Target::ALL).out_dir(&second)).unwrap();
+    for target in ["wechat", "alipay", "weibo"] {
+        assert_eq!(
+            files_under(&second.join(target)),
+            files_under(&first.join(target)),
+            "{target}: the output in out/ was read as sources"
+        );
+    }
+
+    // A watch session told that files changed in the old output ignores them, and one told
+    // that the whole old target folder appeared does too.
+    let mut session = Session::open(BuildOptions::new(root).targets(Target::ALL).out_dir(&second)).unwrap();
+    assert!(session.result().is_ok());
+    let before = snapshot(&second);
+    let changed = vec![first.join("wechat/app.json"), first.join("alipay"), first.join("weibo/src/app.json")];
+    assert!(session.update(&changed).is_ok());
+    assert_eq!(snapshot(&second), before, "a change in the old output reached the new one");
+}
+
+#[test]
+fn a_folder_named_like_a_target_without_a_manifest_is_still_read() {
+    // Only what miniweave wrote is left out: a source folder called `wechat` stays a source.
+    let project = native_page(
+        "<view>hi</view>",
+        &[
+            ("app.json", "{ \"pages\": [\"pages/index/index\", \"wechat/page\"] }"),
+            ("wechat/page.wxml", "<view>w</view>"),
+        ],
+    );
+    let out = project.path().join("dist");
+    build(&BuildOptions::new(project.path()).targets([Target::Wechat]).out_dir(&out)).unwrap();
+    assert!(out.join("wechat/wechat/page.wxml").is_file());
+}
