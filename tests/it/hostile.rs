@@ -55,3 +55,33 @@ fn a_folder_named_like_a_target_without_a_manifest_is_still_read() {
     build(&BuildOptions::new(project.path()).targets([Target::Wechat]).out_dir(&out)).unwrap();
     assert!(out.join("wechat/wechat/page.wxml").is_file());
 }
+
+#[test]
+fn builds_racing_into_one_folder_all_succeed_and_write_what_one_build_writes() {
+    let project = crate::support::copy_fixture("showcase");
+    let root = project.path();
+    let single = crate::support::miniweave(&["build", ".", "--out", "single", "-q"], root);
+    assert!(single.status.success(), "{}", crate::support::stderr(&single));
+    let expected = snapshot(&root.join("single"));
+    for round in 0..10 {
+        let out = root.join("race");
+        let _ = fs::remove_dir_all(&out);
+        // Four builds at once into the same folder: each waits for the others' writes.
+        let runs: Vec<_> = (0..4)
+            .map(|_| {
+                let root = root.to_path_buf();
+                std::thread::spawn(move || crate::support::miniweave(&["build", ".", "--out", "race", "-q"], &root))
+            })
+            .collect();
+        for run in runs {
+            let output = run.join().unwrap();
+            assert!(output.status.success(), "round {round}: {}", crate::support::stderr(&output));
+        }
+        let raced = snapshot(&out);
+        let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&raced), names(&expected), "round {round}: the same files, no temporary ones left");
+        for ((name, a), (_, b)) in raced.iter().zip(&expected) {
+            assert!(a == b, "round {round}: {name} differs from a single build's");
+        }
+    }
+}
