@@ -73,8 +73,8 @@ fn manifest_path(out_dir: &Path, target: &str) -> PathBuf {
 }
 
 /// Takes the exclusive lock on `<outDir>/.miniweave/<target>.lock`, waiting while another
-/// process holds it. The lock file is left in place: removing it would let a third writer
-/// lock a new file while the second still holds the old one.
+/// process holds it; dropping the file releases it. The lock file is left in place: removing
+/// it would let a third writer lock a new file while the second still holds the old one.
 fn lock_target(out_dir: &Path, target: &str) -> Result<fs::File, String> {
     let folder = out_dir.join(".miniweave");
     fs::create_dir_all(&folder).map_err(|e| format!("cannot create `{}`: {e}{}", folder.display(), hint(&e)))?;
@@ -85,8 +85,31 @@ fn lock_target(out_dir: &Path, target: &str) -> Result<fs::File, String> {
         .write(true)
         .open(&path)
         .map_err(|e| format!("cannot open `{}`: {e}{}", path.display(), hint(&e)))?;
-    file.lock().map_err(|e| format!("cannot lock `{}`: {e}{}", path.display(), hint(&e)))?;
+    lock_exclusive(&file).map_err(|e| format!("cannot lock `{}`: {e}{}", path.display(), hint(&e)))?;
     Ok(file)
+}
+
+/// flock(2), as std's `File::lock` does on Unix (which needs Rust 1.89, above the MSRV).
+#[cfg(unix)]
+fn lock_exclusive(file: &fs::File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    loop {
+        // SAFETY: the descriptor is open for as long as `file` lives.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// Elsewhere, no lock yet (until the MSRV reaches 1.89 and `File::lock`): racing writers
+/// still never share a temporary file, but may interleave their manifests.
+#[cfg(not(unix))]
+fn lock_exclusive(_file: &fs::File) -> io::Result<()> {
+    Ok(())
 }
 
 /// What a writer remembers of the files it wrote, so a session's next write need not read
