@@ -85,3 +85,53 @@ fn builds_racing_into_one_folder_all_succeed_and_write_what_one_build_writes() {
         }
     }
 }
+
+/// Builds `dir` for every target, which must fail; the one-line form of each diagnostic.
+fn failures(dir: &Path) -> Vec<String> {
+    match crate::support::try_build(dir, &Target::ALL) {
+        Ok(_) => panic!("the build succeeded"),
+        Err(d) => crate::support::lines(&d),
+    }
+}
+
+#[test]
+fn a_media_src_climbing_out_of_the_project_is_a_located_error() {
+    for src in ["../../../../x.png", "/../x.png"] {
+        let project = crate::support::one_page(&format!(
+            "<template>\n<view>\n<image src=\"{src}\" />\n</view>\n</template>\n<script>Page({{}})</script>\n"
+        ));
+        let found = failures(project.path());
+        let expected =
+            format!("error[project::outside-path]: `{src}` leads outside the project; keep assets inside it");
+        assert!(
+            found.iter().any(|l| l.contains("pages/index/index.mini:3:") && l.contains(&expected)),
+            "{src}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn styles_and_template_references_climbing_out_of_the_project_are_located_errors() {
+    let cases = [
+        (
+            "<template><view>x</view></template>\n<style>\n.a { background: url(../../../../x.png); }\n</style>",
+            "index.mini:3:",
+            "style::bad-url",
+        ),
+        (
+            "<template><view>x</view></template>\n<style>\n@import \"../../../../x.wxss\";\n</style>",
+            "index.mini:3:",
+            "style::bad-import",
+        ),
+        ("<template>\n<import src=\"../../../../x.wxml\" />\n</template>", "index.mini:2:", "template::bad-src"),
+        ("<template>\n<include src=\"../../../../x.wxml\" />\n</template>", "index.mini:2:", "template::bad-src"),
+    ];
+    for (part, at, code) in cases {
+        let project = crate::support::one_page(&format!("{part}\n<script>Page({{}})</script>\n"));
+        let found = failures(project.path());
+        assert!(
+            found.iter().any(|l| l.contains(at) && l.contains(&format!("error[{code}]")) && l.contains("outside")),
+            "{part}: {found:#?}"
+        );
+    }
+}
