@@ -135,3 +135,26 @@ fn styles_and_template_references_climbing_out_of_the_project_are_located_errors
         );
     }
 }
+
+#[test]
+fn a_miniweave_json_that_is_not_utf8_is_a_located_error() {
+    let project = crate::support::one_page("<template><view>x</view></template>\n<script>Page({})</script>\n");
+    // Line 2, column 13 (byte 14 from the start): the byte 0xFF inside the name.
+    fs::write(project.path().join("miniweave.json"), b"{\n  \"name\": \"a\xffb\"\n}\n").unwrap();
+    let output = crate::support::miniweave(&["build", ".", "--color", "never"], project.path());
+    let stderr = crate::support::stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("project::not-utf8") && stderr.contains("miniweave.json:2:13"), "{stderr}");
+    assert!(stderr.contains("byte 14"), "{stderr}");
+    let found = failures(project.path());
+    assert_eq!(found, ["miniweave.json:2:13: error[project::not-utf8]: the file is not UTF-8 text"]);
+}
+
+#[test]
+fn a_source_that_is_not_utf8_is_located_the_same_way() {
+    let project = crate::support::one_page("");
+    fs::write(project.path().join("src/pages/index/index.mini"), b"<template>\n<view>\xc3(</view>\n</template>\n")
+        .unwrap();
+    let found = failures(project.path());
+    assert_eq!(found, ["src/pages/index/index.mini:2:7: error[project::not-utf8]: the file is not UTF-8 text"]);
+}

@@ -142,21 +142,25 @@ fn read_one(layout: &Layout, rel: String, abs: PathBuf) -> Result<(String, Arc<F
         let name = layout.display_name(&rel);
         match String::from_utf8(bytes) {
             Ok(text) => Content::Text(SourceFile::new(name, &abs, text)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let file = SourceFile::new(name, &abs, lossy);
-                return Err(ReadError::Project(vec![
-                    Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
-                        .at(&file, Span::new(at, at + 1), "invalid byte here")
-                        .help("save the file as UTF-8"),
-                ]));
-            }
+            Err(e) => return Err(ReadError::Project(vec![not_utf8(name, &abs, e)])),
         }
     } else {
         Content::Bytes(Arc::new(bytes))
     };
     Ok((rel, Arc::new(FileEntry { abs, content })))
+}
+
+/// The error for a file that is not UTF-8 text, at its first invalid byte (line and column,
+/// and the byte offset, which an editor may need to find a byte it shows as `?`).
+pub(crate) fn not_utf8(name: String, abs: &Path, e: std::string::FromUtf8Error) -> Diagnostic {
+    let at = e.utf8_error().valid_up_to();
+    // Everything before `at` is valid, so the offset is the same in the lossy text, where the
+    // bad byte became one U+FFFD: the span covers that character whole.
+    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let file = SourceFile::new(name, abs, lossy);
+    Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
+        .at(&file, Span::new(at, at + '\u{FFFD}'.len_utf8()), format!("invalid byte here (byte {at})"))
+        .help("save the file as UTF-8")
 }
 
 impl FileSet {
