@@ -72,6 +72,46 @@ fn manifest_path(out_dir: &Path, target: &str) -> PathBuf {
     out_dir.join(".miniweave").join(format!("{target}.json"))
 }
 
+/// Takes the exclusive lock on `<outDir>/.miniweave/<target>.lock`, waiting while another
+/// process holds it; dropping the file releases it. The lock file is left in place: removing
+/// it would let a third writer lock a new file while the second still holds the old one.
+fn lock_target(out_dir: &Path, target: &str) -> Result<fs::File, String> {
+    let folder = out_dir.join(".miniweave");
+    fs::create_dir_all(&folder).map_err(|e| format!("cannot create `{}`: {e}{}", folder.display(), hint(&e)))?;
+    let path = folder.join(format!("{target}.lock"));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("cannot open `{}`: {e}{}", path.display(), hint(&e)))?;
+    lock_exclusive(&file).map_err(|e| format!("cannot lock `{}`: {e}{}", path.display(), hint(&e)))?;
+    Ok(file)
+}
+
+/// flock(2), as std's `File::lock` does on Unix (which needs Rust 1.89, above the MSRV).
+#[cfg(unix)]
+fn lock_exclusive(file: &fs::File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    loop {
+        // SAFETY: the descriptor is open for as long as `file` lives.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// Elsewhere, no lock yet (until the MSRV reaches 1.89 and `File::lock`): racing writers
+/// still never share a temporary file, but may interleave their manifests.
+#[cfg(not(unix))]
+fn lock_exclusive(_file: &fs::File) -> io::Result<()> {
+    Ok(())
+}
+
 /// What a writer remembers of the files it wrote, so a session's next write need not read
 /// them back: a file whose size and modification time are as recorded still holds the
 /// recorded bytes. One touched by someone else has another time, and is read and compared.
@@ -112,6 +152,11 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -
     let target = emitted.target.name();
     let dir = out_dir.join(target);
     let fail = |message: String, written: &[PathBuf]| WriteError { message, written: written.to_vec() };
+    // Another build may be writing this target into the same folder (two terminals, a watch
+    // session and a release build): each holds an OS lock while it writes, so the second
+    // waits for the first rather than both reading and replacing the manifest at once. The
+    // kernel releases the lock if the holder dies; it is dropped when this function returns.
+    let _lock = lock_target(out_dir, target).map_err(|message| fail(message, &[]))?;
     fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create `{}`: {e}{}", dir.display(), hint(&e)), &[]))?;
     if let Some(path) = emitted.files.keys().find(|p| !is_safe(p)) {
         return Err(fail(format!("refusing to write `{path}`: it would land outside `{}`", dir.display()), &[]));
@@ -260,10 +305,12 @@ fn hint(e: &io::Error) -> &'static str {
     }
 }
 
-/// Writes through a temporary file and a rename; the folder exists.
+/// Writes through a temporary file and a rename; the folder exists. The temporary name holds
+/// the process id, so two processes writing the same file never share one (one's rename
+/// would otherwise find the other's file gone).
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temp = path.as_os_str().to_owned();
-    temp.push(".miniweave-tmp");
+    temp.push(format!(".miniweave-tmp{}", std::process::id()));
     let temp = PathBuf::from(temp);
     fs::write(&temp, bytes)?;
     fs::rename(&temp, path).inspect_err(|_| {

@@ -8,6 +8,7 @@ mod cli;
 mod condcomp;
 mod docs_examples;
 mod errors;
+mod hostile;
 mod judges;
 mod native;
 mod oracle;

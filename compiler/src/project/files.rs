@@ -1,6 +1,7 @@
 //! Reading the source tree: every file under the source root except what miniweave writes
-//! (`outDir/<target>/`), `node_modules`, `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read
-//! once per build and shared by every target.
+//! (`outDir/<target>/`, and any earlier build's target folders), `node_modules`,
+//! `miniprogram_npm` and dot-folders (LANGUAGE.md §1), read once per build and shared by every
+//! target.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,25 @@ fn outputs(layout: &Layout) -> Vec<PathBuf> {
     crate::target::Target::ALL.iter().flat_map(|t| [out_dir.join(t.name()), layout.out_dir.join(t.name())]).collect()
 }
 
+/// Whether `dir` is a target folder an earlier build wrote, into whatever outDir it had: it is
+/// named after a target and beside it sits that target's manifest, `.miniweave/<target>.json`
+/// by miniweave (src/write.rs). Such output would otherwise be compiled again as sources when
+/// a build's outDir changes (`--out src/out`, then `--out src/out2`). Only the target folders
+/// are left out, not the whole outDir: a project may keep sources in a folder named like its
+/// outDir (Lin UI's example app keeps its library in `dist/`). Costs a lookup only for folders
+/// named after a target.
+fn written_target(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
+    if !crate::target::Target::names().any(|t| t == name) {
+        return false;
+    }
+    let Some(parent) = dir.parent() else { return false };
+    let manifest = parent.join(".miniweave").join(format!("{name}.json"));
+    let Ok(bytes) = std::fs::read(manifest) else { return false };
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .is_ok_and(|v| v.get("generator").and_then(|g| g.as_str()) == Some("miniweave"))
+}
+
 /// Whether a folder or file name below the source root is left out: dot-names, installed
 /// packages (read on demand through npm resolution instead).
 fn skipped_name(name: &str, is_dir: bool) -> bool {
@@ -82,12 +102,17 @@ fn read_under(layout: &Layout, dir: &Path) -> Result<Vec<(String, Arc<FileEntry>
     // library in `dist/`), and those are read.
     let outputs = outputs(layout);
     let mut paths = Vec::new();
+    // A folder read again by `refresh` may itself be an earlier build's target folder.
+    if dir != src && written_target(dir) {
+        return Ok(Vec::new());
+    }
     let walker = WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
         if e.depth() == 0 {
             return true;
         }
         let name = e.file_name().to_string_lossy();
-        !(skipped_name(&name, e.file_type().is_dir()) || outputs.iter().any(|o| e.path() == o))
+        let is_dir = e.file_type().is_dir();
+        !(skipped_name(&name, is_dir) || outputs.iter().any(|o| e.path() == o) || (is_dir && written_target(e.path())))
     });
     for entry in walker {
         let entry = entry.map_err(|e| ReadError::Io(format!("cannot read the source tree: {e}")))?;
@@ -117,21 +142,25 @@ fn read_one(layout: &Layout, rel: String, abs: PathBuf) -> Result<(String, Arc<F
         let name = layout.display_name(&rel);
         match String::from_utf8(bytes) {
             Ok(text) => Content::Text(SourceFile::new(name, &abs, text)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let file = SourceFile::new(name, &abs, lossy);
-                return Err(ReadError::Project(vec![
-                    Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
-                        .at(&file, Span::new(at, at + 1), "invalid byte here")
-                        .help("save the file as UTF-8"),
-                ]));
-            }
+            Err(e) => return Err(ReadError::Project(vec![not_utf8(name, &abs, e)])),
         }
     } else {
         Content::Bytes(Arc::new(bytes))
     };
     Ok((rel, Arc::new(FileEntry { abs, content })))
+}
+
+/// The error for a file that is not UTF-8 text, at its first invalid byte (line and column,
+/// and the byte offset, which an editor may need to find a byte it shows as `?`).
+pub(crate) fn not_utf8(name: String, abs: &Path, e: std::string::FromUtf8Error) -> Diagnostic {
+    let at = e.utf8_error().valid_up_to();
+    // Everything before `at` is valid, so the offset is the same in the lossy text, where the
+    // bad byte became one U+FFFD: the span covers that character whole.
+    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+    let file = SourceFile::new(name, abs, lossy);
+    Diagnostic::error("project::not-utf8", "the file is not UTF-8 text")
+        .at(&file, Span::new(at, at + '\u{FFFD}'.len_utf8()), format!("invalid byte here (byte {at})"))
+        .help("save the file as UTF-8")
 }
 
 impl FileSet {
@@ -147,6 +176,10 @@ impl FileSet {
             let path = path.canonicalize().unwrap_or_else(|_| path.clone());
             let Ok(rel_path) = path.strip_prefix(&src) else { continue };
             if outputs.iter().any(|o| path.starts_with(o)) {
+                continue;
+            }
+            // Inside an earlier build's target folder (below the source root): not sources.
+            if path.ancestors().take_while(|a| *a != src).any(written_target) {
                 continue;
             }
             let parts: Vec<String> =

@@ -129,8 +129,11 @@ fn read_options(root: &Path) -> Result<(ProjectOptions, Option<Arc<SourceFile>>)
     if !path.is_file() {
         return Ok((ProjectOptions::default(), None));
     }
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| LocateError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| LocateError::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+    // Bytes that are not UTF-8 are the project's problem, located like a source file's.
+    let text = String::from_utf8(bytes)
+        .map_err(|e| LocateError::Project(vec![super::files::not_utf8("miniweave.json".into(), &path, e)]))?;
     let file = SourceFile::new("miniweave.json", &path, text);
     let doc = config::parse_project(file.text(), &file).map_err(LocateError::Project)?;
     let options = config::model::<ProjectOptions>(&doc).map_err(|d| LocateError::Project(vec![d]))?;

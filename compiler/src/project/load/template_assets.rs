@@ -2,11 +2,12 @@
 //!
 //! WeChat compiles such a template and only logs a failed load when the page shows it (the
 //! image stays blank), just as for a missing `url()` in a style (`style::missing-asset`):
-//! what WeChat tolerates is a warning here, not an error.
+//! what WeChat tolerates is a warning here, not an error. A `src` climbing above the source
+//! root is an error (`project::outside-path`): no target could hold the file.
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::ir::template::{Node, Tag, Template, walk_nodes};
-use crate::project::paths::{relative, resolve};
+use crate::project::paths::{PathError, relative, resolve};
 
 use super::Loader;
 
@@ -45,7 +46,24 @@ impl Loader<'_> {
             };
             // `a.png?v=2`: the file is what comes before the query.
             let path_part = &written[..written.find(['?', '#']).unwrap_or(written.len())];
-            let Ok(path) = resolve(from, path_part) else { return };
+            let path = match resolve(from, path_part) {
+                Ok(path) => path,
+                // Climbing above the source root names a file no target holds: the platforms
+                // would show nothing, and the path would reach into whatever sits beside the
+                // output. An error, where a missing file inside is only a warning.
+                Err(PathError::Escapes) => {
+                    found.push(
+                        Diagnostic::error(
+                            "project::outside-path",
+                            format!("`{written}` leads outside the project; keep assets inside it"),
+                        )
+                        .at(&template.file, value.span, "this path")
+                        .help("put the file under the source root and point at it from there, or use an https:// URL"),
+                    );
+                    return;
+                }
+                Err(_) => return,
+            };
             if self.view.contains(&path) {
                 return;
             }

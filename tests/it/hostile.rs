@@ -1,0 +1,160 @@
+//! Hostile input (issue 15): earlier output lying among the sources, builds racing into one
+//! folder, asset references leading out of the project, a config that is not UTF-8. Each
+//! gets a clear outcome, never a silent wrong build.
+
+use std::fs;
+use std::path::Path;
+
+use miniweave::{BuildOptions, Session, Target, build};
+
+use crate::support::{files_under, native_page};
+
+/// Every output file of `out` (all targets and the manifests) with its bytes.
+fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(out).into_iter().map(|f| (f.clone(), fs::read(out.join(&f)).unwrap())).collect()
+}
+
+#[test]
+fn an_earlier_builds_output_inside_the_sources_is_not_compiled_again() {
+    // A native project: the source root is the project folder, so every outDir sits in it.
+    let project = native_page("<view>hi</view>", &[]);
+    let root = project.path();
+    let first = root.join("out");
+    build(&BuildOptions::new(root).targets(Target::ALL).out_dir(&first)).unwrap();
+    let second = root.join("out2");
+    build(&BuildOptions::new(root).targets(Target::ALL).out_dir(&second)).unwrap();
+    for target in ["wechat", "alipay", "weibo"] {
+        assert_eq!(
+            files_under(&second.join(target)),
+            files_under(&first.join(target)),
+            "{target}: the output in out/ was read as sources"
+        );
+    }
+
+    // A watch session told that files changed in the old output ignores them, and one told
+    // that the whole old target folder appeared does too.
+    let mut session = Session::open(BuildOptions::new(root).targets(Target::ALL).out_dir(&second)).unwrap();
+    assert!(session.result().is_ok());
+    let before = snapshot(&second);
+    let changed = vec![first.join("wechat/app.json"), first.join("alipay"), first.join("weibo/src/app.json")];
+    assert!(session.update(&changed).is_ok());
+    assert_eq!(snapshot(&second), before, "a change in the old output reached the new one");
+}
+
+#[test]
+fn a_folder_named_like_a_target_without_a_manifest_is_still_read() {
+    // Only what miniweave wrote is left out: a source folder called `wechat` stays a source.
+    let project = native_page(
+        "<view>hi</view>",
+        &[
+            ("app.json", "{ \"pages\": [\"pages/index/index\", \"wechat/page\"] }"),
+            ("wechat/page.wxml", "<view>w</view>"),
+        ],
+    );
+    let out = project.path().join("dist");
+    build(&BuildOptions::new(project.path()).targets([Target::Wechat]).out_dir(&out)).unwrap();
+    assert!(out.join("wechat/wechat/page.wxml").is_file());
+}
+
+#[test]
+fn builds_racing_into_one_folder_all_succeed_and_write_what_one_build_writes() {
+    let project = crate::support::copy_fixture("showcase");
+    let root = project.path();
+    let single = crate::support::miniweave(&["build", ".", "--out", "single", "-q"], root);
+    assert!(single.status.success(), "{}", crate::support::stderr(&single));
+    let expected = snapshot(&root.join("single"));
+    for round in 0..10 {
+        let out = root.join("race");
+        let _ = fs::remove_dir_all(&out);
+        // Four builds at once into the same folder: each waits for the others' writes.
+        let runs: Vec<_> = (0..4)
+            .map(|_| {
+                let root = root.to_path_buf();
+                std::thread::spawn(move || crate::support::miniweave(&["build", ".", "--out", "race", "-q"], &root))
+            })
+            .collect();
+        for run in runs {
+            let output = run.join().unwrap();
+            assert!(output.status.success(), "round {round}: {}", crate::support::stderr(&output));
+        }
+        let raced = snapshot(&out);
+        let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&raced), names(&expected), "round {round}: the same files, no temporary ones left");
+        for ((name, a), (_, b)) in raced.iter().zip(&expected) {
+            assert!(a == b, "round {round}: {name} differs from a single build's");
+        }
+    }
+}
+
+/// Builds `dir` for every target, which must fail; the one-line form of each diagnostic.
+fn failures(dir: &Path) -> Vec<String> {
+    match crate::support::try_build(dir, &Target::ALL) {
+        Ok(_) => panic!("the build succeeded"),
+        Err(d) => crate::support::lines(&d),
+    }
+}
+
+#[test]
+fn a_media_src_climbing_out_of_the_project_is_a_located_error() {
+    for src in ["../../../../x.png", "/../x.png"] {
+        let project = crate::support::one_page(&format!(
+            "<template>\n<view>\n<image src=\"{src}\" />\n</view>\n</template>\n<script>Page({{}})</script>\n"
+        ));
+        let found = failures(project.path());
+        let expected =
+            format!("error[project::outside-path]: `{src}` leads outside the project; keep assets inside it");
+        assert!(
+            found.iter().any(|l| l.contains("pages/index/index.mini:3:") && l.contains(&expected)),
+            "{src}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn styles_and_template_references_climbing_out_of_the_project_are_located_errors() {
+    let cases = [
+        (
+            "<template><view>x</view></template>\n<style>\n.a { background: url(../../../../x.png); }\n</style>",
+            "index.mini:3:",
+            "style::bad-url",
+        ),
+        (
+            "<template><view>x</view></template>\n<style>\n@import \"../../../../x.wxss\";\n</style>",
+            "index.mini:3:",
+            "style::bad-import",
+        ),
+        ("<template>\n<import src=\"../../../../x.wxml\" />\n</template>", "index.mini:2:", "template::bad-src"),
+        ("<template>\n<include src=\"../../../../x.wxml\" />\n</template>", "index.mini:2:", "template::bad-src"),
+    ];
+    for (part, at, code) in cases {
+        let project = crate::support::one_page(&format!("{part}\n<script>Page({{}})</script>\n"));
+        let found = failures(project.path());
+        assert!(
+            found.iter().any(|l| l.contains(at) && l.contains(&format!("error[{code}]")) && l.contains("outside")),
+            "{part}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_miniweave_json_that_is_not_utf8_is_a_located_error() {
+    let project = crate::support::one_page("<template><view>x</view></template>\n<script>Page({})</script>\n");
+    // Line 2, column 13 (byte 14 from the start): the byte 0xFF inside the name.
+    fs::write(project.path().join("miniweave.json"), b"{\n  \"name\": \"a\xffb\"\n}\n").unwrap();
+    let output = crate::support::miniweave(&["build", ".", "--color", "never"], project.path());
+    let stderr = crate::support::stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("project::not-utf8") && stderr.contains("miniweave.json:2:13"), "{stderr}");
+    assert!(stderr.contains("byte 14"), "{stderr}");
+    let found = failures(project.path());
+    assert_eq!(found, ["miniweave.json:2:13: error[project::not-utf8]: the file is not UTF-8 text"]);
+}
+
+#[test]
+fn a_source_that_is_not_utf8_is_located_the_same_way() {
+    let project = crate::support::one_page("");
+    fs::write(project.path().join("src/pages/index/index.mini"), b"<template>\n<view>\xc3(</view>\n</template>\n")
+        .unwrap();
+    let found = failures(project.path());
+    assert_eq!(found, ["src/pages/index/index.mini:2:7: error[project::not-utf8]: the file is not UTF-8 text"]);
+}
