@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::report::{BuildReport, TargetReport};
-use crate::write::{KnownFiles, write_target};
+use crate::write::{KnownFiles, WriteStats, write_target};
 
 /// What to build. Everything but the project folder has a default.
 #[derive(Debug, Clone)]
@@ -270,26 +270,45 @@ pub(crate) fn compile(
     diagnostics.hide_dependency_warnings();
     diagnostics.silence(&layout.options.warnings.ignore);
     let mut failed = Vec::new();
-    let mut reports = Vec::new();
+    let mut clean = Vec::new();
     for outcome in outcomes {
-        let (mut emitted, size) = match outcome.emitted {
-            Some(built) if !outcome.diagnostics.iter().any(Diagnostic::is_error) => built,
-            _ => {
-                failed.push(outcome.target);
-                continue;
+        match outcome.emitted {
+            Some((mut emitted, size)) if !outcome.diagnostics.iter().any(Diagnostic::is_error) => {
+                let dir = layout.out_dir.join(outcome.target.name());
+                crate::source_maps::anchor(&mut emitted, &dir, &layout.root);
+                let memory = known.remove(&outcome.target).unwrap_or_default();
+                clean.push((emitted, size, dir, outcome.millis, memory));
             }
-        };
-        let dir = layout.out_dir.join(outcome.target.name());
-        crate::source_maps::anchor(&mut emitted, &dir, &layout.root);
-        let stats = if options.write {
-            Some(
-                write_target(&layout.out_dir, &emitted, known.entry(outcome.target).or_default())
-                    .map_err(|e| BuildError::Io { message: e.message, written: e.written })?,
-            )
-        } else {
-            None
-        };
-        reports.push(TargetReport::new(&emitted, dir, stats, size, outcome.millis));
+            _ => failed.push(outcome.target),
+        }
+    }
+    // Targets write to folders of their own: in parallel.
+    let written: Vec<Result<Option<WriteStats>, BuildError>> = pool().install(|| {
+        clean
+            .par_iter_mut()
+            .map(|(emitted, _, _, _, memory)| {
+                if !options.write {
+                    return Ok(None);
+                }
+                write_target(&layout.out_dir, emitted, memory)
+                    .map(Some)
+                    .map_err(|e| BuildError::Io { message: e.message, written: e.written })
+            })
+            .collect()
+    });
+    let mut reports = Vec::new();
+    let mut first_error = None;
+    for ((emitted, size, dir, millis, memory), stats) in clean.into_iter().zip(written) {
+        known.insert(emitted.target, memory);
+        match stats {
+            Ok(stats) => reports.push(TargetReport::new(&emitted, dir, stats, size, millis)),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e);
     }
     let placeholders: Vec<&str> =
         targets.iter().filter(|t| layout.options.appid_is_placeholder(**t)).map(|t| t.display_name()).collect();
