@@ -95,8 +95,17 @@ pub fn run(options: BuildOptions, color: bool, quiet: bool) -> ExitCode {
         if !changed.is_empty() {
             // A folder created at the top: watch it too.
             for dir in changed.iter().filter(|p| p.parent() == Some(root.as_path()) && p.is_dir()) {
-                if !watched.contains(dir) && !skipped(dir, &out) {
-                    let _ = debouncer.watch(dir, RecursiveMode::Recursive);
+                if watched.contains(dir) {
+                    continue;
+                }
+                // The first `npm install` creates node_modules: its packages, one level deep.
+                let mode = if dir.file_name().is_some_and(|n| n == "node_modules") {
+                    Some(RecursiveMode::NonRecursive)
+                } else {
+                    (!skipped(dir, &out)).then_some(RecursiveMode::Recursive)
+                };
+                if let Some(mode) = mode {
+                    let _ = debouncer.watch(dir, mode);
                     watched.push(dir.clone());
                 }
             }

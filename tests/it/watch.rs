@@ -184,3 +184,24 @@ fn a_size_warning_is_shown_once_when_a_package_crosses_its_budget_not_on_every_s
         watch.wait_for(|l| l.starts_with("updated "), "over again");
     }
 }
+
+#[test]
+fn installing_a_missing_package_during_watch_fixes_the_build_without_a_restart() {
+    let project = crate::support::one_page(
+        "<template><view>{{day}}</view></template>\n<script>\nimport dayjs from 'dayjs';\nPage({ data: { day: dayjs(0).year() } })\n</script>\n",
+    );
+    let root = project.path();
+    let watch = Watch::start(root);
+    assert!(!root.join("dist/wechat").exists(), "without the package the first build fails");
+    // What `npm install dayjs` leaves: the package folder (copied from the suite's lockfile
+    // install of the showcase instead of running npm).
+    crate::support::copy_dir(
+        &crate::support::repo().join("fixtures/showcase/node_modules/dayjs"),
+        &root.join("node_modules/dayjs"),
+    );
+    // npm writes the lockfile last; node_modules is watched one level deep only (inotify
+    // limits), so the lockfile is what says the install is complete.
+    fs::write(root.join("package-lock.json"), "{ \"lockfileVersion\": 3 }\n").unwrap();
+    watch.settles(root, "the package installed");
+    assert!(root.join("dist/wechat/miniprogram_npm/dayjs").exists());
+}
