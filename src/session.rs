@@ -71,9 +71,9 @@ impl Session {
             last: Err(BuildError::Usage(String::new())),
         };
         session.last = session.run(started);
-        if let Err(e @ (BuildError::Usage(_) | BuildError::Io { .. })) = &session.last {
+        if matches!(session.last, Err(BuildError::Usage(_) | BuildError::Io { .. })) {
             // Nothing to keep open: say it now.
-            return Err(clone_fatal(e));
+            return session.into_result().map(|_| unreachable!("matched an error above"));
         }
         Ok(session)
     }
@@ -167,15 +167,6 @@ impl Session {
                 )))
             }
         }
-    }
-}
-
-/// A usage or I/O error, for returning it while the session keeps its own.
-fn clone_fatal(e: &BuildError) -> BuildError {
-    match e {
-        BuildError::Usage(m) => BuildError::Usage(m.clone()),
-        BuildError::Io { message, written } => BuildError::Io { message: message.clone(), written: written.clone() },
-        other => BuildError::Usage(other.to_string()),
     }
 }
 

@@ -55,8 +55,13 @@ struct Manifest {
     settings: Option<Value>,
 }
 
-fn hash(bytes: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
+fn hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// A hash as the manifest writes it.
+fn hex(hash: u64) -> String {
+    format!("{hash:016x}")
 }
 
 /// Whether an emitted path is a plain relative path that stays inside its folder.
@@ -191,7 +196,7 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -
     let mut settings_emitted = None;
     let mut first_error = None;
     for (p, result) in plans.into_iter().zip(results) {
-        hashes.insert(p.path.to_string(), format!("{:016x}", p.hash));
+        hashes.insert(p.path.to_string(), hex(p.hash));
         if p.settings_emitted.is_some() {
             settings_emitted = p.settings_emitted.clone();
         }
@@ -260,8 +265,9 @@ fn plan<'a>(
     let mut bytes = std::borrow::Cow::Borrowed(emitted_bytes);
     let mut settings_emitted = None;
     let settings = emitted.settings.filter(|s| s.path == path);
+    let emitted_hash = hash(emitted_bytes);
     if settings.is_none() {
-        let h = xxhash_rust::xxh3::xxh3_64(emitted_bytes);
+        let h = emitted_hash;
         let still = known
             .files
             .get(path)
@@ -285,9 +291,13 @@ fn plan<'a>(
         }
         settings_emitted = emitted_value;
     } else if let (Some(old), Some(was)) = (&on_disk, previous.hashes.get(path)) {
-        restored = old.as_slice() != emitted_bytes && hash(old) != *was;
+        restored = old.as_slice() != emitted_bytes && hex(hash(old)) != *was;
     }
-    let h = xxhash_rust::xxh3::xxh3_64(&bytes);
+    // Only the merged IDE project file differs from what was emitted.
+    let h = match &bytes {
+        std::borrow::Cow::Borrowed(_) => emitted_hash,
+        std::borrow::Cow::Owned(merged) => hash(merged),
+    };
     let write = on_disk.as_deref() != Some(&*bytes);
     Plan { path, full, bytes, hash: h, write, restored, settings_emitted }
 }

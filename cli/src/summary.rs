@@ -141,7 +141,7 @@ pub fn print_size_report(report: &BuildReport) {
             "total",
             human_bytes(size.total),
             human_bytes(size.total_limit),
-            if size.total_limit == 0 { 0.0 } else { size.total as f64 * 100.0 / size.total_limit as f64 }
+            size.total_percent()
         );
     }
 }

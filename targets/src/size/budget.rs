@@ -13,7 +13,7 @@ use miniweave_compiler::project::options::Budget;
 use miniweave_compiler::source::Span;
 use miniweave_compiler::target::Target;
 
-use super::{Limits, PackageSize, SizeReport, hints, percent};
+use super::{Limits, PackageSize, SizeReport, hints};
 
 /// The limits a target's packages are checked against.
 pub(super) struct InForce {
@@ -82,7 +82,7 @@ pub fn check(project: &Project, emitted: &crate::emitted::Emitted, report: &Size
             found.push(d);
         }
     }
-    let share = percent(report.total, report.total_limit);
+    let share = report.total_percent();
     if share >= NEAR {
         let platform = project.target.display_name();
         let over = report.total > report.total_limit;

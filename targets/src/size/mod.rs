@@ -110,6 +110,11 @@ impl SizeReport {
         &self.packages[0]
     }
 
+    /// The whole app's share of its limit, in percent.
+    pub fn total_percent(&self) -> f64 {
+        percent(self.total, self.total_limit)
+    }
+
     /// The largest subpackage, if there is one.
     pub fn largest_subpackage(&self) -> Option<&PackageSize> {
         self.packages[1..].iter().max_by_key(|p| p.bytes)
