@@ -4,6 +4,7 @@ mod args;
 mod new;
 mod summary;
 mod watch;
+mod watcher;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
