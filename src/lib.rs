@@ -41,6 +41,7 @@
 
 mod build;
 mod report;
+mod report_json;
 mod session;
 mod settings_merge;
 mod source_maps;
@@ -54,6 +55,7 @@ pub use miniweave_compiler::project::options::json_schema_text as miniweave_json
 pub use miniweave_compiler::target::Target;
 pub use miniweave_targets::size::{FileSize, NpmSize, PackageSize, SizeReport, human_bytes};
 pub use report::{BuildReport, TargetReport};
+pub use report_json::{DiagnosticRecord, diagnostics_json};
 pub use session::Session;
 
 /// Renders diagnostics for people: each with its `file:line:col` header (1-based, columns

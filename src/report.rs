@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::write::WriteStats;
 
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TargetReport {
     pub target: Target,
     /// `outDir/<target>/`.

@@ -62,6 +62,9 @@ pub enum Command {
     /// Print miniweave.json's JSON schema, for editors (`miniweave schema >
     /// miniweave.schema.json` refreshes the copy `miniweave new` writes).
     Schema,
+    /// Speak the Node API's JSON protocol on stdin and stdout (the npm package's `build`,
+    /// `check` and `watch` drive this; docs/node-api.md describes it).
+    Serve,
     /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish), to source
     /// from the shell's startup file.
     Completions {

@@ -2,6 +2,7 @@
 
 mod args;
 mod new;
+mod serve;
 mod summary;
 mod watch;
 mod watcher;
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
             clap_complete::generate(*shell, &mut Cli::command(), "miniweave", &mut std::io::stdout());
             return ExitCode::SUCCESS;
         }
+        Command::Serve => return serve::run(),
         Command::Schema => {
             print!("{}", miniweave::miniweave_json_schema());
             return ExitCode::SUCCESS;

@@ -68,6 +68,7 @@ pub struct NpmSize {
 
 /// One package of a target's output.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PackageSize {
     /// `main`, or the subpackage's root.
     pub name: String,
