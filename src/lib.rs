@@ -45,6 +45,7 @@ mod report_json;
 mod session;
 mod settings_merge;
 mod source_maps;
+mod upload_settings;
 mod write;
 
 pub use build::{BuildError, BuildOptions, build, check};
@@ -57,6 +58,7 @@ pub use miniweave_targets::size::{FileSize, NpmSize, PackageSize, SizeReport, hu
 pub use report::{BuildReport, TargetReport};
 pub use report_json::{DiagnosticRecord, diagnostics_json};
 pub use session::Session;
+pub use upload_settings::{UploadSettings, upload_settings};
 
 /// Renders diagnostics for people: each with its `file:line:col` header (1-based, columns
 /// in characters), the source snippet and the help line.

@@ -62,6 +62,11 @@ pub enum Command {
     /// Print miniweave.json's JSON schema, for editors (`miniweave schema >
     /// miniweave.schema.json` refreshes the copy `miniweave new` writes).
     Schema,
+    /// Build for WeChat (release) and upload it as a development version through
+    /// miniprogram-ci, which must be installed in the project (`npm i -D miniprogram-ci`).
+    Upload(UploadArgs),
+    /// Build for WeChat (release) and write a preview QR code through miniprogram-ci.
+    Preview(PreviewArgs),
     /// Speak the Node API's JSON protocol on stdin and stdout (the npm package's `build`,
     /// `check` and `watch` drive this; docs/node-api.md describes it).
     Serve,
@@ -71,6 +76,64 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// What `upload` and `preview` share.
+#[derive(Args, Debug)]
+pub struct CiArgs {
+    /// The project folder: it holds miniweave.json, or is a WeChat project.
+    #[arg(default_value = ".")]
+    pub project: PathBuf,
+
+    /// The WeChat app id [default: wechat.appid in miniweave.json, or an existing project's].
+    #[arg(long)]
+    pub appid: Option<String>,
+
+    /// The upload key file from the WeChat admin console [default:
+    /// wechat.upload.privateKeyPath in miniweave.json].
+    #[arg(long, value_name = "FILE")]
+    pub private_key: Option<PathBuf>,
+
+    /// The description shown with the version [default: wechat.upload.desc, else "uploaded by
+    /// miniweave"].
+    #[arg(long)]
+    pub desc: Option<String>,
+
+    /// The CI robot, 1 to 30 [default: wechat.upload.robot, else 1].
+    #[arg(long)]
+    pub robot: Option<u8>,
+
+    /// Compile-time constant, as for build; repeat for more.
+    #[arg(long = "define", short = 'D', value_name = "KEY=VALUE", value_parser = parse_define)]
+    pub defines: Vec<(String, Value)>,
+
+    /// Output folder, as for build.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// Build and let miniprogram-ci read and check the output offline, but send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct UploadArgs {
+    #[command(flatten)]
+    pub ci: CiArgs,
+
+    /// The version to upload [default: wechat.upload.version, else package.json's version].
+    #[arg(long = "version", value_name = "VERSION")]
+    pub upload_version: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PreviewArgs {
+    #[command(flatten)]
+    pub ci: CiArgs,
+
+    /// Where to write the preview QR code (PNG).
+    #[arg(long, value_name = "FILE", default_value = "preview-qrcode.png")]
+    pub qrcode: PathBuf,
 }
 
 #[derive(Args, Debug)]

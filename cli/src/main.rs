@@ -4,6 +4,7 @@ mod args;
 mod new;
 mod serve;
 mod summary;
+mod upload;
 mod watch;
 mod watcher;
 
@@ -43,6 +44,10 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Command::Serve => return serve::run(),
+        Command::Upload(u) => {
+            return upload::run(upload::Action::Upload, &u.ci, u.upload_version.as_deref(), None, color);
+        }
+        Command::Preview(p) => return upload::run(upload::Action::Preview, &p.ci, None, Some(&p.qrcode), color),
         Command::Schema => {
             print!("{}", miniweave::miniweave_json_schema());
             return ExitCode::SUCCESS;

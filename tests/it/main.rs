@@ -26,6 +26,7 @@ mod size;
 mod styles;
 mod support;
 mod typos;
+mod upload;
 mod watch;
 mod wechat_input;
 mod writing;

@@ -40,7 +40,7 @@ pub struct ProjectOptions {
     pub targets: Option<Vec<Target>>,
     /// WeChat settings.
     #[serde(default)]
-    pub wechat: AppIdSettings,
+    pub wechat: WechatSettings,
     /// Alipay settings.
     #[serde(default)]
     pub alipay: AlipaySettings,
@@ -92,7 +92,39 @@ impl std::str::FromStr for GapPolicy {
     }
 }
 
-/// A target's settings (WeChat, Weibo).
+/// WeChat's settings.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct WechatSettings {
+    /// The app id written into project.config.json, and the one `miniweave upload` uses.
+    /// Default: a placeholder (an existing WeChat project keeps the appid of its
+    /// project.config.json).
+    pub appid: Option<String>,
+    /// What `miniweave upload` and `miniweave preview` hand to miniprogram-ci; flags
+    /// override each.
+    #[serde(default)]
+    pub upload: UploadSettings,
+}
+
+/// `wechat.upload`: the settings of `miniweave upload` and `miniweave preview`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
+pub struct UploadSettings {
+    /// The upload key downloaded from the WeChat admin console (Development → Development
+    /// settings → Mini program code upload), relative to this file. Keep it out of version
+    /// control.
+    pub private_key_path: Option<String>,
+    /// The version to upload. Default: package.json's `version`.
+    pub version: Option<String>,
+    /// The description shown with the version. Default: "uploaded by miniweave".
+    pub desc: Option<String>,
+    /// Which CI robot (1 to 30) uploads: each robot's upload is a separate development
+    /// version. Default: 1.
+    pub robot: Option<u8>,
+}
+
+/// A target's settings (Weibo).
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct AppIdSettings {
