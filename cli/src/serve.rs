@@ -196,6 +196,7 @@ fn watch(id: u64, options: BuildOptions, out: &Out, watches: &Watches) {
                 "watch": id,
                 "changed": relative(&batch.changed, &root),
                 "millis": millis,
+                "finishedAt": epoch_millis(),
             });
             out.send(&with_result(message, result));
         }
@@ -204,6 +205,12 @@ fn watch(id: u64, options: BuildOptions, out: &Out, watches: &Watches) {
         }
     }
     out.send(&json!({ "event": "stopped", "watch": id }));
+}
+
+/// Now, in milliseconds since the Unix epoch: lets a client measure how long an update took
+/// to reach it (the same clock on the same machine).
+fn epoch_millis() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 fn relative(paths: &[PathBuf], root: &Path) -> Vec<String> {

@@ -8,8 +8,17 @@ const path = require('path');
 const { packages } = require('./platforms.json');
 const { version } = require('../package.json');
 
-/** 'glibc' or 'musl' on Linux (Node reports the glibc it runs on; musl builds report none). */
+/** 'glibc' or 'musl' on Linux. `ldd` names its C library (fast); otherwise Node's own report
+ * says which glibc it runs on, and musl builds of Node report none (slower: it gathers a
+ * whole diagnostic report). */
 function linuxLibc() {
+  try {
+    const ldd = fs.readFileSync('/usr/bin/ldd', 'latin1');
+    if (ldd.includes('musl')) return 'musl';
+    if (ldd.includes('GNU C Library') || ldd.includes('GLIBC')) return 'glibc';
+  } catch {
+    // No ldd (a minimal container): ask Node.
+  }
   const report = typeof process.report?.getReport === 'function' ? process.report.getReport() : null;
   const header = report && (typeof report === 'string' ? JSON.parse(report).header : report.header);
   return header && header.glibcVersionRuntime ? 'glibc' : 'musl';

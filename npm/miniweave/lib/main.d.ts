@@ -115,6 +115,9 @@ export interface WatchUpdate {
   changed: string[];
   /** The engine's time for the update. */
   millis: number;
+  /** When the engine finished it, in milliseconds since the Unix epoch (compare with
+   * `performance.timeOrigin + performance.now()` to see how long it took to arrive). */
+  finishedAt: number;
   /** What was written (absent when every target failed). */
   report?: BuildReport;
   /** Set when the update had errors; the failed targets kept their last good output. */

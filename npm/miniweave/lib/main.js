@@ -60,9 +60,7 @@ class Service {
     this.pending = new Map();
     this.watches = new Map();
     this.child = spawn(binaryPath(), ['serve'], { stdio: ['pipe', 'pipe', 'inherit'], windowsHide: true });
-    this.ready = new Promise((resolve, reject) => {
-      this.hello = { resolve, reject };
-    });
+
     this.child.on('error', (e) => this.fail(new Error(`miniweave: cannot run the engine: ${e.message}`)));
     this.child.on('exit', (code, signal) => {
       this.fail(new Error(`miniweave: the engine stopped (${signal || `exit code ${code}`})`));
@@ -79,8 +77,10 @@ class Service {
       return;
     }
     if (message.protocol !== undefined) {
-      if (message.protocol === PROTOCOL) this.hello.resolve(message);
-      else this.hello.reject(new Error(`miniweave: the binary (${message.version}) speaks protocol ${message.protocol}, this package ${PROTOCOL}: reinstall miniweave so both come from one version`));
+      if (message.protocol !== PROTOCOL) {
+        this.fail(new Error(`miniweave: the binary (${message.version}) speaks protocol ${message.protocol}, this package ${PROTOCOL}: reinstall miniweave so both come from one version`));
+        this.child.kill();
+      }
       return;
     }
     if (message.event !== undefined) {
@@ -102,15 +102,13 @@ class Service {
       this.pending.set(id, resolve);
       this.busy();
     });
-    this.ready.then(
-      () => this.child.stdin.write(`${JSON.stringify({ id, method, params })}\n`),
-      (error) => this.fail(error)
-    );
+    // Sent at once, not after the engine's first line: a mismatched protocol fails every
+    // pending request when that line arrives.
+    this.child.stdin.write(`${JSON.stringify({ id, method, params })}\n`);
     return { id, response };
   }
 
   fail(error) {
-    this.hello.reject(error);
     for (const request of this.pending.values()) request({ ok: false, error: { kind: 'io', message: error.message, exitCode: 2 } });
     this.pending.clear();
     for (const watch of this.watches.values()) watch.event({ event: 'stopped' });
@@ -174,7 +172,7 @@ async function watch(options, onUpdate = () => {}) {
         stopped();
         return;
       }
-      const update = { changed: message.changed, millis: message.millis, report: message.report };
+      const update = { changed: message.changed, millis: message.millis, finishedAt: message.finishedAt, report: message.report };
       if (!message.ok) update.error = new MiniweaveError(message.error);
       onUpdate(update);
     },
