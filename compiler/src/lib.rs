@@ -19,6 +19,7 @@ pub use target::Target;
 pub mod config;
 pub mod html;
 pub mod json;
+pub mod nesting;
 pub mod project;
 pub mod script;
 pub mod style;

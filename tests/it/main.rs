@@ -6,6 +6,7 @@ mod apis;
 mod ci_sizes;
 mod cli;
 mod condcomp;
+mod deep_input;
 mod docs_examples;
 mod errors;
 mod hostile;

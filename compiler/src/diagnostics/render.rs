@@ -8,7 +8,10 @@
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, NamedSource, SourceCode,
+    SourceSpan, SpanContents,
+};
 
 use super::{Diagnostic, Severity};
 
@@ -71,7 +74,7 @@ fn header(d: &Diagnostic, prefix: &str) -> String {
 /// A diagnostic in the shape miette renders.
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Snippet>,
     /// (start, length, text) of each label, in `source`'s bytes.
     labels: Vec<(usize, usize, Option<String>)>,
 }
@@ -101,7 +104,7 @@ impl<'a> MietteView<'a> {
         if line_end - line_start <= LONG_LINE {
             return MietteView {
                 diagnostic,
-                source: Some(NamedSource::new(format!("{prefix}{}", file.name()), file.shared_text())),
+                source: Some(Snippet::Whole(NamedSource::new(format!("{prefix}{}", file.name()), file.shared_text()))),
                 labels: spans.collect(),
             };
         }
@@ -120,8 +123,43 @@ impl<'a> MietteView<'a> {
         let offset = start - from + '…'.len_utf8();
         MietteView {
             diagnostic,
-            source: Some(NamedSource::new(format!("{prefix}{}", file.name()), Arc::from(excerpt))),
+            source: Some(Snippet::Excerpt {
+                name: format!("{prefix}{}", file.name()),
+                text: Arc::from(excerpt),
+                line: text[..line_start].matches('\n').count(),
+            }),
             labels: vec![(offset, length.min(to.saturating_sub(start)), label)],
+        }
+    }
+}
+
+/// What miette draws the snippet from: the whole file, or an excerpt of one long line that
+/// keeps the line's number in the file.
+enum Snippet {
+    Whole(NamedSource<Arc<str>>),
+    Excerpt { name: String, text: Arc<str>, line: usize },
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        match self {
+            Snippet::Whole(source) => source.read_span(span, before, after),
+            Snippet::Excerpt { name, text, line } => {
+                let inner = text.read_span(span, before, after)?;
+                Ok(Box::new(MietteSpanContents::new_named(
+                    name.clone(),
+                    inner.data(),
+                    *inner.span(),
+                    inner.line() + line,
+                    inner.column(),
+                    inner.line_count(),
+                )))
+            }
         }
     }
 }
@@ -200,5 +238,17 @@ mod tests {
         assert!(text.starts_with("min.wxss:1:140001: warning[style::x]"), "{}", &text[..200.min(text.len())]);
         assert!(text.contains(".bad{color:red}") && text.contains("here"), "{text}");
         assert!(text.len() < 2_000, "the snippet is an excerpt, not the whole line");
+    }
+
+    #[test]
+    fn an_excerpt_keeps_its_line_number() {
+        let text = format!("a{{}}\nb{{}}\n{}.bad{{color:red}}\n", ".a{b:c}".repeat(1_000));
+        let file = SourceFile::new("min.wxss", "/p/min.wxss", text.clone());
+        let at = text.find(".bad").unwrap();
+        let d = Diagnostic::warning("style::x", "bad rule").at(&file, Span::new(at, at + 4), "here");
+        let shown = render(&d, RenderStyle::Plain);
+        assert!(shown.starts_with("min.wxss:3:7001:"), "{shown}");
+        assert!(shown.contains(" 3 │ …"), "{shown}");
+        assert!(!shown.contains(" 1 │"), "{shown}");
     }
 }

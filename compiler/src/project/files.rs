@@ -135,10 +135,20 @@ fn read_under(layout: &Layout, dir: &Path) -> Result<Vec<(String, Arc<FileEntry>
     paths.into_par_iter().map(|(rel, abs)| read_one(layout, rel, abs)).collect()
 }
 
+/// The largest source text miniweave reads (docs/language.md, "Limits"): far above any file
+/// people write or vendor, and small enough that parsing it stays within seconds and a few
+/// hundred MB.
+pub const MAX_TEXT_BYTES: u64 = 16 << 20;
+
 /// Reads one source file: text for the kinds miniweave parses, bytes for assets.
 fn read_one(layout: &Layout, rel: String, abs: PathBuf) -> Result<(String, Arc<FileEntry>), ReadError> {
+    let text = TEXT_EXTENSIONS.contains(&extension(&rel));
+    let len = std::fs::metadata(&abs).map(|m| m.len()).unwrap_or(0);
+    if text && len > MAX_TEXT_BYTES {
+        return Err(ReadError::Project(vec![too_large(layout.display_name(&rel), &abs, len)]));
+    }
     let bytes = std::fs::read(&abs).map_err(|e| ReadError::Io(format!("cannot read `{}`: {e}", abs.display())))?;
-    let content = if TEXT_EXTENSIONS.contains(&extension(&rel)) {
+    let content = if text {
         let name = layout.display_name(&rel);
         match String::from_utf8(bytes) {
             Ok(text) => Content::Text(SourceFile::new(name, &abs, text)),
@@ -148,6 +158,21 @@ fn read_one(layout: &Layout, rel: String, abs: PathBuf) -> Result<(String, Arc<F
         Content::Bytes(Arc::new(bytes))
     };
     Ok((rel, Arc::new(FileEntry { abs, content })))
+}
+
+/// The error for a source text over [`MAX_TEXT_BYTES`], at its start (it is not read).
+fn too_large(name: String, abs: &Path, len: u64) -> Diagnostic {
+    let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+    let file = SourceFile::new(name, abs, "");
+    Diagnostic::error(
+        "project::file-too-large",
+        format!("the file is {:.1} MB, over the {:.0} MB miniweave reads", mb(len), mb(MAX_TEXT_BYTES)),
+    )
+    .at(&file, Span::new(0, 0), "not read")
+    .help(
+        "a source this large is generated data: load it at run time (a JSON file fetched with wx.request), or split \
+         it into modules",
+    )
 }
 
 /// The error for a file that is not UTF-8 text, at its first invalid byte (line and column,

@@ -15,6 +15,7 @@ use swc_core::ecma::transforms::typescript::strip;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
 use super::comments::SendComments;
+use crate::nesting::{SCRIPT_MAX_DEPTH, Syntax as NestSyntax, too_deep};
 use crate::sfc::ScriptLang;
 use crate::source::Span;
 
@@ -49,6 +50,15 @@ pub fn parse(text: &str, lang: ScriptLang) -> ParseResult {
         Some(rest) => format!("   {rest}").into(),
         None => text.into(),
     };
+    if let Some(at) = too_deep(&text, SCRIPT_MAX_DEPTH, NestSyntax::Script) {
+        return Err(vec![SyntaxError {
+            span: Span::new(at, at + 1),
+            message: format!(
+                "brackets nested more than {SCRIPT_MAX_DEPTH} levels deep (miniweave's limit: docs/language.md, \
+                 \"Limits\")"
+            ),
+        }]);
+    }
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(Lrc::new(FileName::Anon), text.to_string());
     let offset = |pos: BytePos| pos.0.saturating_sub(fm.start_pos.0) as usize;

@@ -18,6 +18,7 @@ use lightningcss::stylesheet::{ParserFlags, ParserOptions, StyleSheet};
 use lightningcss::traits::IntoOwned;
 
 use crate::diagnostics::Diagnostic;
+use crate::nesting::{STYLE_MAX_DEPTH, Syntax as NestSyntax, too_deep};
 use crate::source::{SourceFile, Span};
 
 /// A parsed stylesheet, owned.
@@ -120,6 +121,8 @@ enum Severity {
     Ignored,
     /// A `.` with no name after it (`. {`, `.a.`): see [`names_no_class`].
     NoClass,
+    /// Past one of miniweave's limits: not parsed at all.
+    Limit,
 }
 
 /// One problem, naming no file.
@@ -167,6 +170,9 @@ fn problem(Error { kind, loc }: &Error<ParserError<'_>>) -> Problem {
 /// *zoom: 1; }` would lose the colour. So the declarations it skipped are blanked out and the
 /// text parsed again, and the problems reported are the first parse's.
 pub fn parse_raw(padded: &str) -> Raw {
+    if let Some(at) = too_deep(padded, STYLE_MAX_DEPTH, NestSyntax::Style) {
+        return too_deep_raw(padded, at);
+    }
     let unled = blank_leading_deep(padded);
     let padded = unled.as_deref().unwrap_or(padded);
     let first = parse_once(padded);
@@ -258,6 +264,24 @@ fn blank_skipped_declarations(padded: &str, problems: &[Problem]) -> Option<Stri
     Some(out)
 }
 
+/// A stylesheet nested past [`STYLE_MAX_DEPTH`], not given to lightningcss: its recursion
+/// would overflow the stack.
+fn too_deep_raw(padded: &str, at: usize) -> Raw {
+    let before = &padded[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let loc = ErrorLocation {
+        filename: String::new(),
+        line: before.matches('\n').count() as u32,
+        column: before[line_start..].chars().map(|c| c.len_utf16() as u32).sum::<u32>() + 1,
+    };
+    let message = format!("brackets nested more than {STYLE_MAX_DEPTH} levels deep");
+    Raw {
+        css: None,
+        fatal: Some(Problem { message, loc: Some(loc), severity: Severity::Limit }),
+        recovered: Vec::new(),
+    }
+}
+
 fn parse_once(padded: &str) -> Raw {
     let warnings = Arc::new(RwLock::new(Vec::new()));
     let options = ParserOptions {
@@ -279,6 +303,17 @@ fn parse_once(padded: &str) -> Raw {
 /// The diagnostics of a parse of `text` (the stylesheet's own, unpadded), in its file.
 fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    if let Some(p) = raw.fatal.as_ref().filter(|p| p.severity == Severity::Limit) {
+        // Nothing else is known about a text that was not parsed.
+        return vec![
+            Diagnostic::error("style::too-deep", format!("the stylesheet has {}", p.message))
+                .at(&located.file, located.error_span(&p.loc), "this bracket is one level too deep")
+                .help(format!(
+                    "miniweave accepts {STYLE_MAX_DEPTH} levels (docs/language.md, \"Limits\"): no renderer needs more; \
+                     look for brackets that are never closed"
+                )),
+        ];
+    }
     if let Some(p) = &raw.fatal {
         diagnostics.push(
             Diagnostic::error("style::syntax", format!("the stylesheet does not parse: {}", in_words(&p.message)))
@@ -301,7 +336,7 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
         let inside = depth_at(text, span.start.saturating_sub(located.base)) > 0;
         let selector = written.split('{').next().unwrap_or_default().trim();
         let broken = match p.severity {
-            Severity::Broken | Severity::NoClass => true,
+            Severity::Broken | Severity::NoClass | Severity::Limit => true,
             Severity::BrokenOutsideBlock => !inside,
             Severity::Ignored => false,
         };

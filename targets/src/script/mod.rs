@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::{Project, UnitKind};
+use miniweave_compiler::nesting::{Syntax, too_deep};
 use miniweave_compiler::project::paths::{dir_of, relative};
 use miniweave_compiler::script::{ModuleFormat, Script};
 use miniweave_compiler::target::Target;
@@ -154,6 +155,9 @@ pub fn runtime_dir(project: &Project, logical: &str) -> String {
     }
 }
 
+/// The deepest nesting printed with indentation in development output.
+const READABLE_DEPTH: usize = 64;
+
 fn dependency_infos(project: &Project, script: &Script, target: &ScriptTarget) -> Deps {
     let from = (target.place)(&module_output(&script.path));
     script
@@ -257,11 +261,15 @@ pub fn emit(
     });
     // npm code gets no map: it would point into node_modules, which users do not edit.
     let want_map = map && !target.release && !script.npm;
+    // Each level of nesting indents the lines inside it, so printing a deeply nested file
+    // readably grows with the square of its depth (an array 499 deep: 1 MB from 1 KB). Past
+    // this depth the file is printed without whitespace, which grows with its length.
+    let compact = too_deep(&script.text, READABLE_DEPTH, Syntax::Script).is_some();
     let mut buf = Vec::new();
     let mut mappings = Vec::new();
     {
         let mut emitter = Emitter {
-            cfg: CodegenConfig::default().with_target(EsVersion::Es2017).with_minify(target.release),
+            cfg: CodegenConfig::default().with_target(EsVersion::Es2017).with_minify(target.release || compact),
             cm: cm.clone(),
             comments: if target.release { None } else { Some(&comments) },
             wr: JsWriter::new(cm.clone(), "\n", &mut buf, want_map.then_some(&mut mappings)),
