@@ -43,7 +43,16 @@ pub struct BuildOptions {
     /// Overrides `platformGaps` in miniweave.json: whether a platform gap is an error or a
     /// warning with a run-time stub.
     pub gaps: Option<GapPolicy>,
+    /// The most diagnostics a build keeps (`--max-diagnostics`): [`DEFAULT_MAX_DIAGNOSTICS`]
+    /// by default, and at most [`MAX_DIAGNOSTICS_PER_FILE`] of one file; 0 keeps them all.
+    /// `Diagnostics::omitted` counts the rest.
+    pub max_diagnostics: Option<usize>,
 }
+
+/// How many diagnostics a build keeps unless told otherwise.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 200;
+/// How many diagnostics of one file a build keeps (fewer when the whole cap is lower).
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
 
 impl BuildOptions {
     pub fn new(project: impl Into<PathBuf>) -> Self {
@@ -55,6 +64,7 @@ impl BuildOptions {
             defines: Vec::new(),
             write: true,
             gaps: None,
+            max_diagnostics: None,
         }
     }
 
@@ -269,6 +279,10 @@ pub(crate) fn compile(
     diagnostics.normalize();
     diagnostics.hide_dependency_warnings();
     diagnostics.silence(&layout.options.warnings.ignore);
+    match options.max_diagnostics.unwrap_or(DEFAULT_MAX_DIAGNOSTICS) {
+        0 => {}
+        most => diagnostics.cap(MAX_DIAGNOSTICS_PER_FILE.min(most), most),
+    }
     let mut failed = Vec::new();
     let mut clean = Vec::new();
     for outcome in outcomes {

@@ -48,7 +48,7 @@ mod source_maps;
 mod upload_settings;
 mod write;
 
-pub use build::{BuildError, BuildOptions, build, check};
+pub use build::{BuildError, BuildOptions, DEFAULT_MAX_DIAGNOSTICS, MAX_DIAGNOSTICS_PER_FILE, build, check};
 pub use miniweave_compiler::diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use miniweave_compiler::project::options::GapPolicy;
 /// miniweave.json's JSON schema as text (published as schema/miniweave.schema.json).
@@ -74,5 +74,13 @@ pub fn render_diagnostics_from(diagnostics: &Diagnostics, color: bool, project: 
         "" | "." => String::new(),
         base => format!("{}/", base.strip_prefix("./").unwrap_or(base)),
     };
-    render_all(diagnostics.iter(), if color { RenderStyle::Color } else { RenderStyle::Plain }, &prefix)
+    let mut out = render_all(diagnostics.iter(), if color { RenderStyle::Color } else { RenderStyle::Plain }, &prefix);
+    if diagnostics.omitted() > 0 {
+        out.push_str(&format!(
+            "and {} more diagnostic{} not shown (--max-diagnostics N shows more, 0 all)\n",
+            diagnostics.omitted(),
+            if diagnostics.omitted() == 1 { "" } else { "s" }
+        ));
+    }
+    out
 }

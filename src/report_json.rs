@@ -61,11 +61,12 @@ pub fn diagnostics_json(diagnostics: &Diagnostics) -> Vec<DiagnosticRecord> {
 impl BuildReport {
     /// `{ targets: [{ target, outDir, files, bytes, runtimeBytes, written, unchanged, removed,
     /// restored, writtenFiles, removedFiles, size, millis }], warnings: [diagnostic],
-    /// notices, millis }`.
+    /// omittedDiagnostics, notices, millis }`.
     pub fn to_json(&self) -> Value {
         json!({
             "targets": self.targets,
             "warnings": diagnostics_json(&self.warnings),
+            "omittedDiagnostics": self.warnings.omitted(),
             "notices": self.notices,
             "millis": self.millis,
         })
@@ -73,21 +74,22 @@ impl BuildReport {
 }
 
 impl BuildError {
-    /// `{ kind, message, exitCode, diagnostics, failed?, report? }`: `kind` is `project`
+    /// `{ kind, message, exitCode, diagnostics, omittedDiagnostics, failed?, report? }`: `kind` is `project`
     /// (errors everywhere, nothing written), `partial` (the targets in `failed` kept their
     /// output; `report` is what the others wrote), `usage` or `io`.
     pub fn to_json(&self) -> Value {
         let (kind, diagnostics) = match self {
-            BuildError::Project(d) => ("project", diagnostics_json(d)),
-            BuildError::Partial { diagnostics, .. } => ("partial", diagnostics_json(diagnostics)),
-            BuildError::Usage(_) => ("usage", Vec::new()),
-            BuildError::Io { .. } => ("io", Vec::new()),
+            BuildError::Project(d) => ("project", Some(d)),
+            BuildError::Partial { diagnostics, .. } => ("partial", Some(diagnostics)),
+            BuildError::Usage(_) => ("usage", None),
+            BuildError::Io { .. } => ("io", None),
         };
         let mut value = json!({
             "kind": kind,
             "message": self.to_string(),
             "exitCode": self.exit_code(),
-            "diagnostics": diagnostics,
+            "diagnostics": diagnostics.map(diagnostics_json).unwrap_or_default(),
+            "omittedDiagnostics": diagnostics.map_or(0, Diagnostics::omitted),
         });
         if let BuildError::Partial { failed, report, .. } = self {
             value["failed"] = json!(failed);

@@ -46,6 +46,11 @@ pub struct Cli {
     /// Warnings fail the command (exit 1), for CI; the output is still written.
     #[arg(long, global = true)]
     pub deny_warnings: bool,
+
+    /// How build and check report: human (rendered, on stderr) or json (one JSON object per
+    /// diagnostic on stdout, then a build-finished line; docs in cli/src/json_output.rs).
+    #[arg(long, global = true, default_value = "human", value_parser = ["human", "json"])]
+    pub message_format: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -175,6 +180,11 @@ pub struct CommonArgs {
     #[arg(long)]
     pub release: bool,
 
+    /// The most diagnostics to report (at most 50 of one file); 0 reports all. The rest are
+    /// counted in an "and N more" line.
+    #[arg(long, value_name = "N", default_value_t = miniweave::DEFAULT_MAX_DIAGNOSTICS)]
+    pub max_diagnostics: usize,
+
     /// Print each target's packages: bytes, share of the limit, and the heaviest files and npm
     /// packages.
     #[arg(long)]
@@ -204,6 +214,7 @@ impl BuildArgs {
         o.out_dir = self.out.clone();
         o.defines = self.common.defines.clone();
         o.gaps = self.common.gaps();
+        o.max_diagnostics = Some(self.common.max_diagnostics);
         o
     }
 }

@@ -1,6 +1,7 @@
 //! The `miniweave` command: argument parsing and terminal output around `miniweave::build`.
 
 mod args;
+mod json_output;
 mod new;
 mod serve;
 mod summary;
@@ -69,10 +70,15 @@ fn main() -> ExitCode {
             o.targets = c.targets();
             o.defines = c.defines.clone();
             o.gaps = c.gaps();
+            o.max_diagnostics = Some(c.max_diagnostics);
             (o, false)
         }
     };
-    match build(&options) {
+    let result = build(&options);
+    if cli.message_format == "json" {
+        return json_output::finish(&result, cli.deny_warnings);
+    }
+    match result {
         Ok(report) => {
             if !quiet || cli.deny_warnings {
                 print_warnings(&report.warnings, color, &options.project, cli.verbose);

@@ -55,6 +55,8 @@ struct Params {
     define: serde_json::Map<String, Value>,
     #[serde(default)]
     gaps: Option<GapPolicy>,
+    #[serde(default)]
+    max_diagnostics: Option<usize>,
 }
 
 impl Params {
@@ -67,6 +69,7 @@ impl Params {
         o.out_dir = self.out_dir;
         o.defines = self.define.into_iter().collect();
         o.gaps = self.gaps;
+        o.max_diagnostics = self.max_diagnostics;
         o
     }
 }

@@ -7,6 +7,7 @@ mod ci_sizes;
 mod cli;
 mod condcomp;
 mod deep_input;
+mod diagnostic_caps;
 mod docs_examples;
 mod errors;
 mod hostile;

@@ -138,6 +138,8 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    /// How many were left out by [`Diagnostics::cap`].
+    omitted: usize,
 }
 
 impl Diagnostics {
@@ -189,6 +191,36 @@ impl Diagnostics {
     pub fn hide_dependency_warnings(&mut self) {
         let in_package = |name: &str| name.split('/').any(|part| part == "node_modules" || part == "miniprogram_npm");
         self.list.retain(|d| d.is_error() || !d.file.as_ref().is_some_and(|f| in_package(f.name())));
+    }
+
+    /// Keeps at most `per_file` diagnostics of one file and `total` in all, errors before
+    /// warnings, in their order; the rest are counted in [`Diagnostics::omitted`]. A file
+    /// with thousands of problems (generated, or not the language it seems) would otherwise
+    /// bury everything else and write megabytes of output.
+    pub fn cap(&mut self, per_file: usize, total: usize) {
+        use std::collections::HashMap;
+        let mut in_file: HashMap<Option<&str>, usize> = HashMap::new();
+        let mut kept = vec![false; self.list.len()];
+        let mut count = 0;
+        for errors_first in [true, false] {
+            for (i, d) in self.list.iter().enumerate().filter(|(_, d)| d.is_error() == errors_first) {
+                let here = in_file.entry(d.file.as_ref().map(|f| f.name())).or_default();
+                if *here < per_file && count < total {
+                    *here += 1;
+                    count += 1;
+                    kept[i] = true;
+                }
+            }
+        }
+        let before = self.list.len();
+        let mut keep = kept.into_iter();
+        self.list.retain(|_| keep.next().unwrap_or(false));
+        self.omitted += before - self.list.len();
+    }
+
+    /// How many diagnostics [`Diagnostics::cap`] left out.
+    pub fn omitted(&self) -> usize {
+        self.omitted
     }
 
     /// Sorts by file, position and severity, and drops exact repeats (the same problem found
@@ -245,7 +277,7 @@ impl Diagnostics {
                 None => note,
             });
         }
-        Diagnostics { list: kept }
+        Diagnostics { list: kept, omitted: self.omitted }
     }
 }
 
@@ -274,13 +306,13 @@ pub fn tolerate_platform_gaps(diagnostics: &mut [Diagnostic]) {
 
 impl From<Vec<Diagnostic>> for Diagnostics {
     fn from(list: Vec<Diagnostic>) -> Self {
-        Diagnostics { list }
+        Diagnostics { list, omitted: 0 }
     }
 }
 
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
-        Diagnostics { list: vec![d] }
+        Diagnostics { list: vec![d], omitted: 0 }
     }
 }
 
@@ -310,3 +342,28 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, Span};
+
+    #[test]
+    fn a_cap_keeps_errors_first_and_counts_the_rest() {
+        let a = SourceFile::new("a.js", "/p/a.js", "x");
+        let b = SourceFile::new("b.js", "/p/b.js", "x");
+        let mut list = Vec::new();
+        for i in 0..10 {
+            list.push(Diagnostic::warning("w", format!("a{i}")).at(&a, Span::new(0, 1), ""));
+        }
+        list.push(Diagnostic::error("e", "the error").at(&a, Span::new(0, 1), ""));
+        list.push(Diagnostic::warning("w", "b0").at(&b, Span::new(0, 1), ""));
+        let mut d = Diagnostics::from(list);
+        d.cap(3, 4);
+        let kept: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(kept, ["a0", "a1", "the error", "b0"]);
+        assert_eq!(d.omitted(), 8);
+        assert!(d.has_errors());
+        assert_eq!(d.with_repeats_collapsed().omitted(), 8);
+    }
+}

@@ -17,6 +17,8 @@ export interface BuildOptions {
   define?: Record<string, unknown>;
   /** What a platform gap is: an error (default) or a warning with a run-time stub. */
   gaps?: 'error' | 'warn';
+  /** The most diagnostics to report (at most 50 of one file); 0 reports all. Default: 200. */
+  maxDiagnostics?: number;
 }
 
 /** One problem, located. Lines and columns are 1-based; columns count characters. */
@@ -87,6 +89,8 @@ export interface TargetReport {
 export interface BuildReport {
   targets: TargetReport[];
   warnings: Diagnostic[];
+  /** Warnings left out by the `maxDiagnostics` cap. */
+  omittedDiagnostics: number;
   /** Things to know that are not problems (a placeholder app id). */
   notices: string[];
   millis: number;
@@ -100,6 +104,8 @@ export class MiniweaveError extends Error {
   kind: 'project' | 'partial' | 'usage' | 'io';
   exitCode: number;
   diagnostics: Diagnostic[];
+  /** Diagnostics left out by the `maxDiagnostics` cap. */
+  omittedDiagnostics: number;
   failed: Target[];
   report?: BuildReport;
 }

@@ -11,7 +11,7 @@ const { binaryPath } = require('./binary.js');
 /** The protocol this package speaks; `miniweave serve` says which it speaks first. */
 const PROTOCOL = 1;
 
-const OPTION_NAMES = ['project', 'targets', 'outDir', 'release', 'define', 'gaps'];
+const OPTION_NAMES = ['project', 'targets', 'outDir', 'release', 'define', 'gaps', 'maxDiagnostics'];
 
 /** A failed build, check or watch. `kind` is `project` (errors in every target, nothing
  * written), `partial` (`failed` targets kept their last output, `report` is what the others
@@ -24,6 +24,7 @@ class MiniweaveError extends Error {
     this.kind = error.kind;
     this.exitCode = error.exitCode;
     this.diagnostics = error.diagnostics || [];
+    this.omittedDiagnostics = error.omittedDiagnostics || 0;
     this.failed = error.failed || [];
     this.report = error.report;
   }
@@ -49,6 +50,7 @@ function params(options = {}) {
   if (options.release !== undefined) out.release = Boolean(options.release);
   if (options.define !== undefined) out.define = options.define;
   if (options.gaps !== undefined) out.gaps = options.gaps;
+  if (options.maxDiagnostics !== undefined) out.maxDiagnostics = options.maxDiagnostics;
   return out;
 }
 
