@@ -53,6 +53,12 @@ struct Manifest {
     /// The IDE project file as this build emitted it, before the IDE's edits were merged in.
     #[serde(default)]
     settings: Option<Value>,
+    /// Set while a build writes (the intent manifest): `files` then lists the old output and
+    /// the new together. A build that finds it set knows the last writer died part-way (a
+    /// SIGKILL, a power cut): it removes what its own output lacks from that list, and the
+    /// temporary files left behind, so it ends where a clean build would.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    writing: bool,
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -169,9 +175,34 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -
     let manifest_file = manifest_path(out_dir, target);
     let previous: Manifest =
         fs::read(&manifest_file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+    if previous.writing {
+        remove_temporaries(&dir);
+    }
+    // A writer killed while writing a manifest leaves its temporary beside it.
+    let manifest_name = format!("{target}.json{TEMPORARY}");
+    for entry in fs::read_dir(out_dir.join(".miniweave")).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&manifest_name) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     // Decide every file's fate in parallel: most are unchanged, and checking is the cost.
     let plans: Vec<Plan> =
         emitted.files.par_iter().map(|(path, file)| plan(&dir, path, &file.bytes, emitted, &previous, known)).collect();
+    let current: BTreeSet<&str> = emitted.files.keys().map(String::as_str).collect();
+    let stale = previous.files.iter().any(|p| !current.contains(p.as_str()));
+    if plans.iter().any(|p| p.write) || stale {
+        // Before the first change: what a build killed from here on must clean up.
+        let mut files: BTreeSet<String> = previous.files.iter().cloned().collect();
+        files.extend(current.iter().map(|p| p.to_string()));
+        let intent = Manifest {
+            generator: "miniweave".into(),
+            files: files.into_iter().collect(),
+            hashes: previous.hashes.clone(),
+            settings: previous.settings.clone(),
+            writing: true,
+        };
+        write_manifest(&manifest_file, &intent).map_err(|message| fail(message, &[]))?;
+    }
     // One `mkdir` per folder, not per file.
     let folders: BTreeSet<&Path> = plans.iter().filter(|p| p.write).filter_map(|p| p.full.parent()).collect();
     for folder in folders {
@@ -219,7 +250,6 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -
     if let Some(message) = first_error {
         return Err(fail(message, &written));
     }
-    let current: BTreeSet<&str> = emitted.files.keys().map(String::as_str).collect();
     for stale in previous.files.iter().filter(|p| !current.contains(p.as_str()) && is_safe(p)) {
         let full = dir.join(stale);
         known.files.remove(stale);
@@ -240,15 +270,36 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -
         files: emitted.files.keys().cloned().collect(),
         hashes,
         settings: settings_emitted,
+        writing: false,
     };
-    let bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    if let Some(parent) = manifest_file.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| fail(format!("cannot create `{}`: {e}{}", parent.display(), hint(&e)), &written))?;
-    }
-    write_atomically(&manifest_file, &bytes)
-        .map_err(|e| fail(format!("cannot write `{}`: {e}{}", manifest_file.display(), hint(&e)), &written))?;
+    write_manifest(&manifest_file, &manifest).map_err(|message| fail(message, &written))?;
     Ok(stats)
+}
+
+fn write_manifest(file: &Path, manifest: &Manifest) -> Result<(), String> {
+    let bytes = serde_json::to_vec_pretty(manifest).unwrap_or_default();
+    if let Some(parent) = file.parent() {
+        fs::create_dir_all(parent).map_err(|e| format!("cannot create `{}`: {e}{}", parent.display(), hint(&e)))?;
+    }
+    write_atomically(file, &bytes).map_err(|e| format!("cannot write `{}`: {e}{}", file.display(), hint(&e)))
+}
+
+/// The marker in the names of files being written (see [`write_atomically`]).
+const TEMPORARY: &str = ".miniweave-tmp";
+
+/// Removes the temporary files a writer that died left under `dir`.
+fn remove_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => remove_temporaries(&path),
+            Ok(t) if t.is_file() && entry.file_name().to_string_lossy().contains(TEMPORARY) => {
+                let _ = fs::remove_file(&path);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Decides whether `path` must be written: not when the disk already holds its bytes (known
@@ -291,7 +342,8 @@ fn plan<'a>(
         }
         settings_emitted = emitted_value;
     } else if let (Some(old), Some(was)) = (&on_disk, previous.hashes.get(path)) {
-        restored = old.as_slice() != emitted_bytes && hex(hash(old)) != *was;
+        // After a writer died part-way, a file that differs may be its work, not a person's.
+        restored = !previous.writing && old.as_slice() != emitted_bytes && hex(hash(old)) != *was;
     }
     // Only the merged IDE project file differs from what was emitted.
     let h = match &bytes {
@@ -320,7 +372,7 @@ fn hint(e: &io::Error) -> &'static str {
 /// would otherwise find the other's file gone).
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temp = path.as_os_str().to_owned();
-    temp.push(format!(".miniweave-tmp{}", std::process::id()));
+    temp.push(format!("{TEMPORARY}{}", std::process::id()));
     let temp = PathBuf::from(temp);
     fs::write(&temp, bytes)?;
     fs::rename(&temp, path).inspect_err(|_| {

@@ -6,6 +6,7 @@ mod apis;
 mod ci_sizes;
 mod cli;
 mod condcomp;
+mod crash;
 mod deep_input;
 mod diagnostic_caps;
 mod docs_examples;
