@@ -47,6 +47,9 @@ pub struct BuildOptions {
     /// by default, and at most [`MAX_DIAGNOSTICS_PER_FILE`] of one file; 0 keeps them all.
     /// `Diagnostics::omitted` counts the rest.
     pub max_diagnostics: Option<usize>,
+    /// Whether to wait while another process writes the same output folder (`true`), or
+    /// fail at once (`--no-wait`).
+    pub wait: bool,
 }
 
 /// How many diagnostics a build keeps unless told otherwise.
@@ -65,6 +68,7 @@ impl BuildOptions {
             write: true,
             gaps: None,
             max_diagnostics: None,
+            wait: true,
         }
     }
 
@@ -304,7 +308,7 @@ pub(crate) fn compile(
                 if !options.write {
                     return Ok(None);
                 }
-                write_target(&layout.out_dir, emitted, memory)
+                write_target(&layout.out_dir, emitted, memory, options.wait)
                     .map(Some)
                     .map_err(|e| BuildError::Io { message: e.message, written: e.written })
             })

@@ -40,6 +40,7 @@
 //! ```
 
 mod build;
+mod output_lock;
 mod report;
 mod report_json;
 mod session;

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::output_lock::lock_target;
 use crate::settings_merge;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -83,46 +84,6 @@ fn manifest_path(out_dir: &Path, target: &str) -> PathBuf {
     out_dir.join(".miniweave").join(format!("{target}.json"))
 }
 
-/// Takes the exclusive lock on `<outDir>/.miniweave/<target>.lock`, waiting while another
-/// process holds it; dropping the file releases it. The lock file is left in place: removing
-/// it would let a third writer lock a new file while the second still holds the old one.
-fn lock_target(out_dir: &Path, target: &str) -> Result<fs::File, String> {
-    let folder = out_dir.join(".miniweave");
-    fs::create_dir_all(&folder).map_err(|e| format!("cannot create `{}`: {e}{}", folder.display(), hint(&e)))?;
-    let path = folder.join(format!("{target}.lock"));
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| format!("cannot open `{}`: {e}{}", path.display(), hint(&e)))?;
-    lock_exclusive(&file).map_err(|e| format!("cannot lock `{}`: {e}{}", path.display(), hint(&e)))?;
-    Ok(file)
-}
-
-/// flock(2), as std's `File::lock` does on Unix (which needs Rust 1.89, above the MSRV).
-#[cfg(unix)]
-fn lock_exclusive(file: &fs::File) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    loop {
-        // SAFETY: the descriptor is open for as long as `file` lives.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
-            return Ok(());
-        }
-        let e = io::Error::last_os_error();
-        if e.kind() != io::ErrorKind::Interrupted {
-            return Err(e);
-        }
-    }
-}
-
-/// Elsewhere, no lock yet (until the MSRV reaches 1.89 and `File::lock`): racing writers
-/// still never share a temporary file, but may interleave their manifests.
-#[cfg(not(unix))]
-fn lock_exclusive(_file: &fs::File) -> io::Result<()> {
-    Ok(())
-}
-
 /// What a writer remembers of the files it wrote, so a session's next write need not read
 /// them back: a file whose size and modification time are as recorded still holds the
 /// recorded bytes. One touched by someone else has another time, and is read and compared.
@@ -159,7 +120,12 @@ struct Plan<'a> {
 
 /// Writes `emitted` into `out_dir/<target>/`. `known` is what earlier writes into this
 /// folder left (empty for a one-off build).
-pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -> Result<WriteStats, WriteError> {
+pub fn write_target(
+    out_dir: &Path,
+    emitted: &Emitted,
+    known: &mut KnownFiles,
+    wait: bool,
+) -> Result<WriteStats, WriteError> {
     let target = emitted.target.name();
     let dir = out_dir.join(target);
     let fail = |message: String, written: &[PathBuf]| WriteError { message, written: written.to_vec() };
@@ -167,7 +133,7 @@ pub fn write_target(out_dir: &Path, emitted: &Emitted, known: &mut KnownFiles) -
     // session and a release build): each holds an OS lock while it writes, so the second
     // waits for the first rather than both reading and replacing the manifest at once. The
     // kernel releases the lock if the holder dies; it is dropped when this function returns.
-    let _lock = lock_target(out_dir, target).map_err(|message| fail(message, &[]))?;
+    let _lock = lock_target(out_dir, target, wait).map_err(|message| fail(message, &[]))?;
     fs::create_dir_all(&dir).map_err(|e| fail(format!("cannot create `{}`: {e}{}", dir.display(), hint(&e)), &[]))?;
     if let Some(path) = emitted.files.keys().find(|p| !is_safe(p)) {
         return Err(fail(format!("refusing to write `{path}`: it would land outside `{}`", dir.display()), &[]));
@@ -357,7 +323,7 @@ fn plan<'a>(
 /// What to do about a failed write: a file is locked or read-only most often because an IDE
 /// or another program has the output folder open (Windows refuses to replace a file another
 /// process holds).
-fn hint(e: &io::Error) -> &'static str {
+pub(crate) fn hint(e: &io::Error) -> &'static str {
     match e.kind() {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ResourceBusy | io::ErrorKind::ReadOnlyFilesystem => {
             "; the folder may be open in another program (an IDE, a file watcher): close it, check the folder's permissions, or build into another folder with --out"

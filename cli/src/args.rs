@@ -204,6 +204,11 @@ pub struct BuildArgs {
     /// Output folder (overrides `outDir`; default dist). Each target goes to <DIR>/<target>/.
     #[arg(long, short, value_name = "DIR")]
     pub out: Option<PathBuf>,
+
+    /// Fail at once (exit 2) when another process is writing the same output folder, instead
+    /// of waiting for it.
+    #[arg(long)]
+    pub no_wait: bool,
 }
 
 impl BuildArgs {
@@ -215,6 +220,7 @@ impl BuildArgs {
         o.defines = self.common.defines.clone();
         o.gaps = self.common.gaps();
         o.max_diagnostics = Some(self.common.max_diagnostics);
+        o.wait = !self.no_wait;
         o
     }
 }

@@ -7,19 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{copy_fixture, files_under, miniweave};
-
-/// Every file under `out` with its bytes, but the lock files (kept on purpose).
-fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
-    files_under(out)
-        .into_iter()
-        .filter(|f| !f.ends_with(".lock"))
-        .map(|f| {
-            let bytes = std::fs::read(out.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
+use crate::support::{copy_fixture, miniweave, output_snapshot};
 
 fn build_args(out: &Path) -> Vec<String> {
     let out = out.display().to_string();
@@ -69,7 +57,7 @@ fn a_build_killed_at_random_points_is_repaired_by_the_next_one_50_times() {
         let built = miniweave(&build_args(&out).iter().map(String::as_str).collect::<Vec<_>>(), root);
         quickest = quickest.min(started.elapsed());
         assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
-        clean.push(snapshot(&out));
+        clean.push(output_snapshot(&out));
     }
     let out = root.join("dist-killed");
     // A fixed sequence of delays (a linear congruential generator) spread over the time a
@@ -106,7 +94,7 @@ fn a_build_killed_at_random_points_is_repaired_by_the_next_one_50_times() {
         use_variant(root, repair);
         let built = miniweave(&build_args(&out).iter().map(String::as_str).collect::<Vec<_>>(), root);
         assert!(built.status.success(), "round {round}: {}", String::from_utf8_lossy(&built.stderr));
-        let now = snapshot(&out);
+        let now = output_snapshot(&out);
         let expected = &clean[usize::from(repair == 'b')];
         let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>();
         assert_eq!(names(&now), names(expected), "round {round} (killed after {delay:?}): the same files");

@@ -7,12 +7,7 @@ use std::path::Path;
 
 use miniweave::{BuildOptions, Session, Target, build};
 
-use crate::support::{files_under, native_page};
-
-/// Every output file of `out` (all targets and the manifests) with its bytes.
-fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
-    files_under(out).into_iter().map(|f| (f.clone(), fs::read(out.join(&f)).unwrap())).collect()
-}
+use crate::support::{files_under, native_page, output_snapshot};
 
 #[test]
 fn an_earlier_builds_output_inside_the_sources_is_not_compiled_again() {
@@ -35,10 +30,10 @@ fn an_earlier_builds_output_inside_the_sources_is_not_compiled_again() {
     // that the whole old target folder appeared does too.
     let mut session = Session::open(BuildOptions::new(root).targets(Target::ALL).out_dir(&second)).unwrap();
     assert!(session.result().is_ok());
-    let before = snapshot(&second);
+    let before = output_snapshot(&second);
     let changed = vec![first.join("wechat/app.json"), first.join("alipay"), first.join("weibo/src/app.json")];
     assert!(session.update(&changed).is_ok());
-    assert_eq!(snapshot(&second), before, "a change in the old output reached the new one");
+    assert_eq!(output_snapshot(&second), before, "a change in the old output reached the new one");
 }
 
 #[test]
@@ -62,7 +57,7 @@ fn builds_racing_into_one_folder_all_succeed_and_write_what_one_build_writes() {
     let root = project.path();
     let single = crate::support::miniweave(&["build", ".", "--out", "single", "-q"], root);
     assert!(single.status.success(), "{}", crate::support::stderr(&single));
-    let expected = snapshot(&root.join("single"));
+    let expected = output_snapshot(&root.join("single"));
     for round in 0..10 {
         let out = root.join("race");
         let _ = fs::remove_dir_all(&out);
@@ -77,7 +72,7 @@ fn builds_racing_into_one_folder_all_succeed_and_write_what_one_build_writes() {
             let output = run.join().unwrap();
             assert!(output.status.success(), "round {round}: {}", crate::support::stderr(&output));
         }
-        let raced = snapshot(&out);
+        let raced = output_snapshot(&out);
         let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
         assert_eq!(names(&raced), names(&expected), "round {round}: the same files, no temporary ones left");
         for ((name, a), (_, b)) in raced.iter().zip(&expected) {
@@ -157,4 +152,40 @@ fn a_source_that_is_not_utf8_is_located_the_same_way() {
         .unwrap();
     let found = failures(project.path());
     assert_eq!(found, ["src/pages/index/index.mini:2:7: error[project::not-utf8]: the file is not UTF-8 text"]);
+}
+
+#[test]
+#[cfg(unix)]
+fn a_second_writer_waits_for_the_holder_naming_it_or_fails_at_once_with_no_wait() {
+    use std::process::Command;
+    let project = crate::support::one_page("<template><view>hi</view></template>\n<script>Page({})</script>\n");
+    let root = project.path();
+    let first = crate::support::miniweave(&["build", "--target", "wechat", "--quiet"], root);
+    assert!(first.status.success());
+    let lock = root.join("dist/.miniweave/wechat.lock");
+    // Another writer holds the lock (util-linux's flock, standing in for a watch session
+    // writing) and its record names it, as a miniweave holder's would.
+    let mut holder = Command::new("flock").arg(&lock).args(["sleep", "3"]).spawn().expect("flock(1) runs");
+    while Command::new("flock").args(["-n"]).arg(&lock).arg("true").status().unwrap().success() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    fs::write(&lock, format!("{} /usr/bin/miniweave watch . --target wechat", holder.id())).unwrap();
+
+    let refused = crate::support::miniweave(&["build", "--target", "wechat", "--no-wait"], root);
+    assert_eq!(refused.status.code(), Some(2));
+    let said = crate::support::stderr(&refused);
+    let expected = format!("is being written by process {} (miniweave watch .); not waiting (--no-wait)", holder.id());
+    assert!(said.contains(&expected), "{said}");
+
+    let started = std::time::Instant::now();
+    let waited = crate::support::miniweave(&["build", "--target", "wechat"], root);
+    assert!(waited.status.success(), "{}", crate::support::stderr(&waited));
+    let said = crate::support::stderr(&waited);
+    assert!(
+        said.contains(&format!("waiting for process {} (miniweave watch .) to finish writing", holder.id())),
+        "{said}"
+    );
+    assert!(holder.try_wait().unwrap().is_some(), "the build went on only after the holder let go");
+    assert!(started.elapsed() > std::time::Duration::from_millis(500));
+    let _ = holder.wait();
 }

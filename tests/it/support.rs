@@ -67,6 +67,18 @@ pub fn files_under(root: &Path) -> Vec<String> {
     out
 }
 
+/// Every file under an output folder (all targets and the manifests) with its bytes; the
+/// lock files are listed with no bytes: they record whichever build held them last.
+pub fn output_snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(out)
+        .into_iter()
+        .map(|f| {
+            let bytes = if f.ends_with(".lock") { Vec::new() } else { fs::read(out.join(&f)).unwrap() };
+            (f, bytes)
+        })
+        .collect()
+}
+
 pub fn read(path: impl AsRef<Path>) -> String {
     let path = path.as_ref();
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
