@@ -53,6 +53,9 @@ pub struct SourceFile {
     path: PathBuf,
     text: Arc<str>,
     line_starts: Vec<usize>,
+    /// Whether the text is ASCII: a column is then a byte count, which keeps positions cheap
+    /// on a minified one-line file with many diagnostics.
+    ascii: bool,
 }
 
 impl SourceFile {
@@ -60,7 +63,8 @@ impl SourceFile {
         let text: Arc<str> = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        Arc::new(SourceFile { name: name.into(), path: path.into(), text, line_starts })
+        let ascii = text.is_ascii();
+        Arc::new(SourceFile { name: name.into(), path: path.into(), text, line_starts, ascii })
     }
 
     /// The project-relative name, as printed in diagnostics.
@@ -89,6 +93,9 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
+        if self.ascii {
+            return (line + 1, offset - start + 1);
+        }
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;

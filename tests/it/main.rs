@@ -11,6 +11,7 @@ mod deep_input;
 mod diagnostic_caps;
 mod docs_examples;
 mod errors;
+mod fuzz_smoke;
 mod hostile;
 mod judges;
 mod native;

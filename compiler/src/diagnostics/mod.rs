@@ -58,7 +58,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code: code.into(),
-            message: message.into(),
+            message: bounded(message.into()),
             file: None,
             labels: Vec::new(),
             help: None,
@@ -132,6 +132,22 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
     }
+}
+
+/// The longest message kept whole. Messages quote the source (a selector, a token), and
+/// hostile or minified input can make that quote megabytes long; the snippet shows the place.
+const MAX_MESSAGE: usize = 400;
+
+fn bounded(mut message: String) -> String {
+    if message.len() > MAX_MESSAGE {
+        let mut cut = MAX_MESSAGE;
+        while !message.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        message.truncate(cut);
+        message.push('…');
+    }
+    message
 }
 
 /// A collection of diagnostics from any number of files.

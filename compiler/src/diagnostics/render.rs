@@ -82,6 +82,8 @@ struct MietteView<'a> {
 /// Lines longer than this (minified files) are shown as an excerpt around the primary label:
 /// miette lays out the whole line and panics on very long ones.
 const LONG_LINE: usize = 400;
+/// A label over more lines than this is drawn as its first line.
+const MAX_LABEL_LINES: usize = 12;
 /// Bytes of context kept on each side of the label in an excerpt.
 const EXCERPT_CONTEXT: usize = 60;
 
@@ -95,21 +97,29 @@ impl<'a> MietteView<'a> {
         let len = text.len();
         let spans = diagnostic.labels.iter().map(|l| {
             let start = l.span.start.min(len);
-            let end = l.span.end.clamp(start, len);
+            let mut end = l.span.end.clamp(start, len);
+            // A label over many lines (a whole block) is drawn as its first line: miette
+            // draws every line of a span, which grows with the file.
+            if text[start..end].matches('\n').count() > MAX_LABEL_LINES {
+                end = text[start..end].find('\n').map_or(end, |i| start + i);
+            }
             (start, end - start, (!l.message.is_empty()).then(|| l.message.clone()))
         });
+        let spans: Vec<(usize, usize, Option<String>)> = spans.collect();
         let primary = diagnostic.labels[0].span.start.min(len);
         let line_start = text[..primary].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[primary..].find('\n').map_or(len, |i| primary + i);
-        if line_end - line_start <= LONG_LINE {
+        // miette shows each label's lines and one line around them: all must be short.
+        let short = spans.iter().all(|(start, length, _)| lines_around_are_short(text, *start, start + length));
+        if short {
             return MietteView {
                 diagnostic,
                 source: Some(Snippet::Whole(NamedSource::new(format!("{prefix}{}", file.name()), file.shared_text()))),
-                labels: spans.collect(),
+                labels: spans,
             };
         }
         // An excerpt of the long line around the primary label, on char boundaries.
-        let (start, length, label) = spans.take(1).next().unwrap_or((primary, 0, None));
+        let (start, length, label) = spans.into_iter().next().unwrap_or((primary, 0, None));
         let length = length.min(EXCERPT_CONTEXT);
         let mut from = start.saturating_sub(EXCERPT_CONTEXT).max(line_start);
         while !text.is_char_boundary(from) {
@@ -131,6 +141,17 @@ impl<'a> MietteView<'a> {
             labels: vec![(offset, length.min(to.saturating_sub(start)), label)],
         }
     }
+}
+
+/// Whether the lines from the one before `start`'s to the one after `end`'s are all at most
+/// [`LONG_LINE`] bytes: what miette would lay out around a label.
+fn lines_around_are_short(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].rfind('\n').map_or(0, |i| text[..i].rfind('\n').map_or(0, |j| j + 1));
+    let after = match text[end..].find('\n') {
+        Some(i) => text[end + i + 1..].find('\n').map_or(text.len(), |j| end + i + 1 + j),
+        None => text.len(),
+    };
+    text[before..after].lines().all(|l| l.len() <= LONG_LINE)
 }
 
 /// What miette draws the snippet from: the whole file, or an excerpt of one long line that
@@ -238,6 +259,18 @@ mod tests {
         assert!(text.starts_with("min.wxss:1:140001: warning[style::x]"), "{}", &text[..200.min(text.len())]);
         assert!(text.contains(".bad{color:red}") && text.contains("here"), "{text}");
         assert!(text.len() < 2_000, "the snippet is an excerpt, not the whole line");
+    }
+
+    #[test]
+    fn a_long_line_next_to_the_label_is_not_laid_out_whole() {
+        let text = format!("a{{}}\nb{{colr:red}}\n{}\n", ".a{b:c}".repeat(10_000));
+        let file = SourceFile::new("min.wxss", "/p/min.wxss", text.clone());
+        let at = text.find("colr").unwrap();
+        let d = Diagnostic::warning("style::x", "unknown property").at(&file, Span::new(at, at + 4), "here");
+        let shown = render(&d, RenderStyle::Plain);
+        assert!(shown.starts_with("min.wxss:2:3:"), "{shown}");
+        assert!(shown.contains("b{colr:red}"), "{shown}");
+        assert!(shown.len() < 2_000, "{} bytes", shown.len());
     }
 
     #[test]

@@ -34,13 +34,17 @@ pub struct Located {
     pub base: usize,
     /// Byte offset of each line start in the file, so a position costs its line only.
     line_starts: Arc<[usize]>,
+    /// Whether the file is ASCII, where a UTF-16 column is a byte count: a position then
+    /// costs nothing, which matters on a minified one-line file with thousands of them.
+    ascii: bool,
 }
 
 impl Located {
     pub fn new(file: Arc<SourceFile>, base: usize) -> Self {
         let mut starts = vec![0];
         starts.extend(file.text().match_indices('\n').map(|(i, _)| i + 1));
-        Located { file, base, line_starts: starts.into() }
+        let ascii = file.text().is_ascii();
+        Located { file, base, line_starts: starts.into(), ascii }
     }
 
     /// The padding that puts text starting at `base` at its line and column.
@@ -56,6 +60,10 @@ impl Located {
     pub fn offset(&self, line: u32, column: u32) -> usize {
         let text = self.file.text();
         let Some(&start) = self.line_starts.get(line as usize) else { return text.len() };
+        if self.ascii {
+            let end = self.line_starts.get(line as usize + 1).map_or(text.len(), |next| next - 1);
+            return (start + column.saturating_sub(1) as usize).min(end);
+        }
         let mut units = 1;
         for (i, c) in text[start..].char_indices() {
             if units >= column || c == '\n' {
@@ -230,38 +238,71 @@ fn blank_leading_deep(padded: &str) -> Option<String> {
 /// kept, one space per UTF-16 unit, so every later position stays where it was); `None` when
 /// there is none. Broken rules are left: they fail the build anyway.
 fn blank_skipped_declarations(padded: &str, problems: &[Problem]) -> Option<String> {
-    let mut line_starts = vec![0];
-    line_starts.extend(padded.match_indices('\n').map(|(i, _)| i + 1));
-    let mut ranges = Vec::new();
-    for p in problems.iter().filter(|p| p.severity != Severity::Broken) {
-        let Some(loc) = &p.loc else { continue };
-        let Some(&line) = line_starts.get(loc.line as usize) else { continue };
-        let mut units = 1;
-        let at = padded[line..]
-            .char_indices()
-            .find(|&(_, c)| {
-                let reached = units >= loc.column || c == '\n';
-                units += c.len_utf16() as u32;
-                reached
-            })
-            .map_or(padded.len(), |(i, _)| line + i);
-        let (start, end) = statement_around(padded, 0, at);
-        if depth_at(padded, start) > 0 && !padded[start..end].contains('{') && end > start {
-            ranges.push((start, end));
-        }
-    }
+    let located = Located::new(SourceFile::new("", "", padded), 0);
+    let candidates: Vec<(usize, usize)> = problems
+        .iter()
+        .filter(|p| p.severity != Severity::Broken)
+        .filter_map(|p| p.loc.as_ref())
+        .map(|loc| statement_around(padded, 0, located.offset(loc.line, loc.column)))
+        .collect();
+    let depths = depths_at(padded, &candidates.iter().map(|&(start, _)| start).collect::<Vec<_>>());
+    let mut ranges: Vec<(usize, usize)> = candidates
+        .into_iter()
+        .zip(depths)
+        .filter(|&((start, end), depth)| depth > 0 && end > start && !padded[start..end].contains('{'))
+        .map(|(range, _)| range)
+        .collect();
     if ranges.is_empty() {
         return None;
     }
+    ranges.sort_unstable();
+    // One pass: text between ranges copied, text inside them blanked.
     let mut out = String::with_capacity(padded.len());
-    for (i, c) in padded.char_indices() {
-        if c != '\n' && ranges.iter().any(|&(s, e)| (s..e).contains(&i)) {
-            out.extend(std::iter::repeat_n(' ', c.len_utf16()));
-        } else {
-            out.push(c);
+    let mut at = 0;
+    for (start, end) in ranges {
+        let start = start.max(at);
+        if end <= start {
+            continue;
         }
+        out.push_str(&padded[at..start]);
+        for c in padded[start..end].chars() {
+            if c == '\n' {
+                out.push(c);
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf16()));
+            }
+        }
+        at = end;
     }
+    out.push_str(&padded[at..]);
     Some(out)
+}
+
+/// The brace depth (strings and comments skipped) at each of `positions` of `text`, in one
+/// pass over the text.
+fn depths_at(text: &str, positions: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_unstable_by_key(|&i| positions[i]);
+    let mut depths = vec![0; positions.len()];
+    let b = text.as_bytes();
+    let (mut i, mut depth) = (0, 0usize);
+    for k in order {
+        let at = positions[k].min(b.len());
+        while i < at {
+            if let Some(next) = skip_quoted(b, i) {
+                i = next;
+                continue;
+            }
+            match b[i] {
+                b'{' => depth += 1,
+                b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+        depths[k] = depth;
+    }
+    depths
 }
 
 /// A stylesheet nested past [`STYLE_MAX_DEPTH`], not given to lightningcss: its recursion
@@ -324,8 +365,9 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
     let brace = unbalanced(text, located);
     let unbalanced_brace = brace.is_some();
     diagnostics.extend(brace);
-    for p in &raw.recovered {
-        let span = located.skipped_span(&p.loc);
+    let spans: Vec<Span> = raw.recovered.iter().map(|p| located.skipped_span(&p.loc)).collect();
+    let depths = depths_at(text, &spans.iter().map(|s| s.start.saturating_sub(located.base)).collect::<Vec<_>>());
+    for ((p, span), depth) in raw.recovered.iter().zip(spans).zip(depths) {
         let written = located.file.text().get(span.start..span.end).unwrap_or_default();
         // A stray brace is one mistake: lightningcss's follow-on problem at the end of the
         // text names nothing.
@@ -333,7 +375,7 @@ fn diagnose(raw: &Raw, text: &str, located: &Located) -> Vec<Diagnostic> {
         if unbalanced_brace && (written.trim().is_empty() || at_end) {
             continue;
         }
-        let inside = depth_at(text, span.start.saturating_sub(located.base)) > 0;
+        let inside = depth > 0;
         let selector = written.split('{').next().unwrap_or_default().trim();
         let broken = match p.severity {
             Severity::Broken | Severity::NoClass | Severity::Limit => true,
@@ -426,25 +468,6 @@ fn skip_quoted(b: &[u8], i: usize) -> Option<usize> {
         }
         _ => None,
     }
-}
-
-/// How many blocks are open at byte `at` of `text` (strings and comments skipped).
-fn depth_at(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let (mut i, mut depth) = (0, 0usize);
-    while i < at.min(b.len()) {
-        if let Some(next) = skip_quoted(b, i) {
-            i = next;
-            continue;
-        }
-        match b[i] {
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    depth
 }
 
 /// A brace that is never closed, or one that closes nothing: lightningcss recovers from both

@@ -5,6 +5,8 @@
 //! lacks). lightningcss keeps what it cannot read as a custom or unparsed property with raw
 //! tokens; a dimension left as a token is one whose unit lightningcss does not know.
 
+use std::collections::HashMap;
+
 use lightningcss::properties::Property;
 use lightningcss::properties::custom::{CustomPropertyName, Token, TokenList, TokenOrValue};
 use lightningcss::rules::CssRule;
@@ -24,12 +26,19 @@ const UNITS: &[&str] = &[
 
 /// The diagnostics for every style rule of `css`.
 pub fn check(css: &Css, located: &Located) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
+    let mut found = Found { list: Vec::new(), suggestions: HashMap::new() };
     check_rules(&css.rules.0, located, &mut found);
-    found
+    found.list
 }
 
-fn check_rules(rules: &[CssRule<'_>], located: &Located, found: &mut Vec<Diagnostic>) {
+/// The diagnostics so far, and the suggestion for each unknown name met: a minified file can
+/// repeat one name thousands of times, and each suggestion compares it with every property.
+struct Found {
+    list: Vec<Diagnostic>,
+    suggestions: HashMap<String, Option<&'static str>>,
+}
+
+fn check_rules(rules: &[CssRule<'_>], located: &Located, found: &mut Found) {
     for rule in rules {
         match rule {
             CssRule::Style(style) => {
@@ -64,7 +73,7 @@ fn find_word(located: &Located, from: usize, needle: &str, before_ok: impl Fn(ch
     Span::new(from, from)
 }
 
-fn check_property(property: &Property<'_>, rule_start: usize, located: &Located, found: &mut Vec<Diagnostic>) {
+fn check_property(property: &Property<'_>, rule_start: usize, located: &Located, found: &mut Found) {
     let tokens = match property {
         Property::Custom(custom) => {
             if let CustomPropertyName::Unknown(name) = &custom.name {
@@ -75,18 +84,22 @@ fn check_property(property: &Property<'_>, rule_start: usize, located: &Located,
         Property::Unparsed(unparsed) => &unparsed.value,
         _ => return,
     };
-    check_units(tokens, rule_start, located, found);
+    check_units(tokens, rule_start, located, &mut found.list);
 }
 
-fn check_name(name: &str, rule_start: usize, located: &Located, found: &mut Vec<Diagnostic>) {
+fn check_name(name: &str, rule_start: usize, located: &Located, found: &mut Found) {
     let lower = name.to_ascii_lowercase();
     // Vendor-prefixed and hack names (`-webkit-…`, `_height`) are not typos of a standard one.
     if lower.starts_with(['-', '_', '*']) || known().style_properties.contains(&lower) {
         return;
     }
-    let Some(close) = did_you_mean(&lower, known().style_properties.iter().map(String::as_str)) else { return };
+    let close = *found
+        .suggestions
+        .entry(lower)
+        .or_insert_with_key(|lower| did_you_mean(lower, known().style_properties.iter().map(String::as_str)));
+    let Some(close) = close else { return };
     let span = find_word(located, rule_start, name, |c| !c.is_ascii_alphanumeric() && c != '-');
-    found.push(
+    found.list.push(
         Diagnostic::warning("style::unknown-property", format!("`{name}` is not a CSS property; it is ignored"))
             .at(&located.file, span, "unknown property")
             .help(format!("did you mean `{close}`?")),

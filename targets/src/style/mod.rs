@@ -7,6 +7,7 @@
 
 mod imports;
 mod lint;
+mod merge_runs;
 pub mod scope;
 pub mod units;
 mod urls;
@@ -131,6 +132,7 @@ fn print(mut css: Css, sheet: &StyleSheet, target: &StyleTarget, diags: &mut Vec
     };
     // lightningcss writes vendor prefixes and lowers newer syntax for the targets here, so
     // development and release builds behave alike on old renderers; release also minifies.
+    merge_runs::merge_same_selector_runs(&mut css.rules.0);
     if let Err(e) = css.minify(MinifyOptions { targets, ..Default::default() }) {
         diags.push(failed(e.to_string()));
         return None;
