@@ -145,6 +145,7 @@ impl Session {
         let files = self.files.as_ref().expect("read above");
         // A panic in the compiler is a bug; it must not take a long-running session down
         // with a poisoned cache: start over cold next time.
+        let _ = miniweave_compiler::breadcrumb::take_panicked_file();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             compile(&self.ctx, &self.options, files, &self.cache, &self.npm, &mut self.known, started)
         }));
@@ -162,8 +163,11 @@ impl Session {
                     .cloned()
                     .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                     .unwrap_or_default();
+                let file = miniweave_compiler::breadcrumb::take_panicked_file()
+                    .map_or_else(String::new, |f| format!(" while compiling `{f}`"));
                 Err(BuildError::Usage(format!(
-                    "miniweave failed inside the compiler ({what}); this is a bug, please report it with the file you changed. The next update rebuilds from scratch"
+                    "internal error{file}: {what}; nothing was written. This is a bug in miniweave: please report it \
+                     with that file (a session rebuilds from scratch on the next update)"
                 )))
             }
         }

@@ -4,6 +4,7 @@
 //! Nothing here knows how a platform spells things: the frontend runs once per target only
 //! because conditional compilation makes the source differ per target.
 
+pub mod breadcrumb;
 pub mod cache;
 pub mod condcomp;
 pub mod diagnostics;

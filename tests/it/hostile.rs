@@ -189,3 +189,22 @@ fn a_second_writer_waits_for_the_holder_naming_it_or_fails_at_once_with_no_wait(
     assert!(started.elapsed() > std::time::Duration::from_millis(500));
     let _ = holder.wait();
 }
+
+#[test]
+fn a_panic_becomes_an_internal_error_naming_the_file_and_writes_nothing() {
+    let project = crate::support::one_page("<template><view>hi</view></template>\n<script>Page({})</script>\n");
+    let root = project.path();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_miniweave"))
+        .args(["build", "--color", "never"])
+        .env("MINIWEAVE_PANIC_ON", "src/pages/index/index.mini")
+        .env("RUST_BACKTRACE", "0")
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = crate::support::stderr(&out);
+    assert!(said.contains("error: internal error while compiling `src/pages/index/index.mini`"), "{said}");
+    assert!(said.contains("nothing was written"), "{said}");
+    assert!(said.contains("This is a bug in miniweave: please report it"), "{said}");
+    assert!(!root.join("dist").exists(), "nothing written");
+}

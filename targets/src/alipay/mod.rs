@@ -181,6 +181,7 @@ fn emit_unit(
     out: &mut Emitted,
     diags: &mut Vec<Diagnostic>,
 ) -> UnitRuntime {
+    let _file = miniweave_compiler::breadcrumb::working_on(unit.file.name());
     let source = unit.file.name();
     let path = place(&unit.path);
     // A component's templates are all expanded into it, so their class names take its scope.

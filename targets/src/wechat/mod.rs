@@ -62,6 +62,7 @@ pub fn emit(project: &Project) -> (Emitted, Vec<Diagnostic>) {
 }
 
 fn emit_unit(project: &Project, unit: &Unit, out: &mut Emitted, diags: &mut Vec<Diagnostic>) {
+    let _file = miniweave_compiler::breadcrumb::working_on(unit.file.name());
     let source = unit.file.name();
     let wxml = print_document(&unit.template.nodes, &mut WechatSpelling);
     out.add(format!("{}.wxml", unit.path), wxml, unit.package, source, diags);

@@ -196,6 +196,7 @@ fn emit_unit(
     shared: &mut Shared,
 ) {
     let project = scripts.project;
+    let _file = miniweave_compiler::breadcrumb::working_on(unit.file.name());
     let source = unit.file.name();
     let mut expander = Expander::new(project, unit, Policy::Everything, "Weibo");
     let mut nodes = expander.expand_unit();

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::breadcrumb::working_on;
 use crate::cache::{ParseCache, ParseKind};
 use crate::condcomp::{CommentSyntax, Conditions, preprocess};
 use crate::config::{self, ConfigDoc, ConfigKind};
@@ -39,6 +40,7 @@ impl Parsers<'_> {
     }
 
     pub fn template(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> Option<Template> {
+        let _file = working_on(file.name());
         let text = self.preprocess(file, span, CommentSyntax::Html, diags);
         let scanned: Arc<Scan> = self.cache.get_or_parse(ParseKind::Template, &text, scan);
         diags.extend(scan_diagnostics(&scanned.problems, file, span.start));
@@ -56,6 +58,7 @@ impl Parsers<'_> {
         kind: ConfigKind,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<ConfigDoc> {
+        let _file = working_on(file.name());
         let text = self.preprocess(file, span, CommentSyntax::Script, diags);
         let (doc, found) = config::parse(&text, span.start, file, kind);
         diags.extend(found);
@@ -72,6 +75,7 @@ impl Parsers<'_> {
         npm: bool,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(Parsed, Prepared)> {
+        let _file = working_on(file.name());
         let block =
             if npm { file.slice(span).to_string() } else { self.preprocess(file, span, CommentSyntax::Script, diags) };
         let text = if span == whole(file) { block } else { blank_outside(file.text(), span, &block) };
@@ -98,6 +102,7 @@ impl Parsers<'_> {
 
     /// A stylesheet: preprocessed, then parsed (RUST-STACK.md §5).
     pub fn style(&self, file: &Arc<SourceFile>, span: Span, diags: &mut Vec<Diagnostic>) -> StyleSheet {
+        let _file = working_on(file.name());
         let text = self.preprocess(file, span, CommentSyntax::Css, diags);
         let located = crate::style::Located::new(file.clone(), span.start);
         let parsed = crate::style::parse(&text, &located, Some(self.cache));
