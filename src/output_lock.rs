@@ -70,9 +70,9 @@ fn alive(pid: u32) -> bool {
     unsafe { libc::kill(pid as libc::pid_t, 0) == 0 }
 }
 
-#[cfg(not(unix))]
-fn alive(_pid: u32) -> bool {
-    false
+#[cfg(windows)]
+fn alive(pid: u32) -> bool {
+    windows::alive(pid)
 }
 
 /// flock(2) without waiting: whether the lock was taken.
@@ -94,7 +94,7 @@ fn try_lock(file: &fs::File) -> io::Result<bool> {
 }
 
 /// flock(2), waiting, as std's `File::lock` does on Unix (which needs Rust 1.89, above the
-/// MSRV).
+/// MSRV; LockFileEx below on Windows).
 #[cfg(unix)]
 fn lock(file: &fs::File) -> io::Result<()> {
     use std::os::fd::AsRawFd;
@@ -110,14 +110,54 @@ fn lock(file: &fs::File) -> io::Result<()> {
     }
 }
 
-/// Elsewhere, no lock yet (until the MSRV reaches 1.89 and `File::lock`): racing writers
-/// still never share a temporary file, but may interleave their manifests.
-#[cfg(not(unix))]
-fn try_lock(_file: &fs::File) -> io::Result<bool> {
-    Ok(true)
+/// LockFileEx on the whole file, as std's `File::try_lock` does on Windows.
+#[cfg(windows)]
+fn try_lock(file: &fs::File) -> io::Result<bool> {
+    windows::lock_file(file, true)
 }
 
-#[cfg(not(unix))]
-fn lock(_file: &fs::File) -> io::Result<()> {
-    Ok(())
+#[cfg(windows)]
+fn lock(file: &fs::File) -> io::Result<()> {
+    windows::lock_file(file, false).map(|_| ())
+}
+
+#[cfg(windows)]
+mod windows {
+    use std::fs;
+    use std::io;
+    use std::os::windows::io::AsRawHandle;
+
+    use windows_sys::Win32::Foundation::{CloseHandle, ERROR_LOCK_VIOLATION, STILL_ACTIVE};
+    use windows_sys::Win32::Storage::FileSystem::{LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, LockFileEx};
+    use windows_sys::Win32::System::IO::OVERLAPPED;
+    use windows_sys::Win32::System::Threading::{GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION};
+
+    /// Whether the lock was taken (always, unless `immediately` and another process has it).
+    pub fn lock_file(file: &fs::File, immediately: bool) -> io::Result<bool> {
+        let flags = LOCKFILE_EXCLUSIVE_LOCK | if immediately { LOCKFILE_FAIL_IMMEDIATELY } else { 0 };
+        // SAFETY: a zeroed OVERLAPPED (offset 0) is valid; the handle lives as long as `file`.
+        let done = unsafe {
+            let mut overlapped: OVERLAPPED = std::mem::zeroed();
+            LockFileEx(file.as_raw_handle() as _, flags, 0, u32::MAX, u32::MAX, &mut overlapped)
+        };
+        if done != 0 {
+            return Ok(true);
+        }
+        let e = io::Error::last_os_error();
+        if immediately && e.raw_os_error() == Some(ERROR_LOCK_VIOLATION as i32) { Ok(false) } else { Err(e) }
+    }
+
+    pub fn alive(pid: u32) -> bool {
+        // SAFETY: the handle is checked and closed; only its exit code is read.
+        unsafe {
+            let process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+            if process.is_null() {
+                return false;
+            }
+            let mut code = 0u32;
+            let running = GetExitCodeProcess(process, &mut code) != 0 && code == STILL_ACTIVE as u32;
+            CloseHandle(process);
+            running
+        }
+    }
 }
