@@ -14,6 +14,7 @@ mod errors;
 mod fuzz_smoke;
 mod hostile;
 mod judges;
+mod library_scripts;
 mod native;
 mod oracle;
 mod placement;

@@ -10,6 +10,7 @@
 //! - Assets are copied as they are under `src/`, at the same paths.
 
 mod bindings;
+mod default_export;
 pub mod limits;
 mod project_files;
 pub mod template;
@@ -245,6 +246,7 @@ fn emit_unit(
                     if !pass.runtime.contains_key("vue") {
                         import_runtime(module, env, "vue", RUNTIME_LOCAL);
                     }
+                    default_export::strip_default_export(module);
                     module.body.extend(items(&options));
                 }
             };
