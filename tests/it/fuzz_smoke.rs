@@ -3,35 +3,12 @@
 //! cargo-fuzz runs (tools/fuzz-props). A crash found by fuzzing becomes a case in
 //! `fuzz/regressions/`, which this run replays first.
 
-use std::path::Path;
-
 use crate::support::repo;
 
-/// The fixtures' sources, as seeds (the files a fuzzer would start from).
 fn seeds() -> Vec<Vec<u8>> {
-    let mut seeds = Vec::new();
-    for fixture in ["showcase/src", "showcase-native", "size-placement"] {
-        collect(&repo().join("fixtures").join(fixture), &mut seeds);
-    }
-    collect(&repo().join("fuzz/corpus"), &mut seeds);
+    let seeds = miniweave_fuzz_props::seeds(&repo());
     assert!(seeds.len() > 50, "{} seeds", seeds.len());
     seeds
-}
-
-fn collect(dir: &Path, into: &mut Vec<Vec<u8>>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
-        if path.is_dir() && name != "node_modules" && name != "dist" {
-            collect(&path, into);
-        } else if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            if bytes.len() < 64 << 10 && !name.ends_with(".png") {
-                into.push(bytes);
-            }
-        }
-    }
 }
 
 #[test]

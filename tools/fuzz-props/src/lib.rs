@@ -138,6 +138,36 @@ pub fn script(data: &[u8]) {
     }
 }
 
+/// The fixtures' sources and the committed corpus of the repository at `repo`, as seeds:
+/// the files a fuzzer starts from (no images, nothing over 64 KB).
+pub fn seeds(repo: &std::path::Path) -> Vec<Vec<u8>> {
+    let mut seeds = Vec::new();
+    for dir in ["fixtures/showcase/src", "fixtures/showcase-native", "fixtures/size-placement", "fuzz/corpus"] {
+        collect(&repo.join(dir), &mut seeds);
+    }
+    seeds
+}
+
+fn collect(dir: &std::path::Path, into: &mut Vec<Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    // The same order everywhere, so a seed number means the same run.
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if path.is_dir() && name != "node_modules" && name != "dist" {
+            collect(&path, into);
+        } else if path.is_file() && !name.ends_with(".png") {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if bytes.len() < 64 << 10 {
+                    into.push(bytes);
+                }
+            }
+        }
+    }
+}
+
 /// Runs every target over `rounds` mutations of `seeds` (files' bytes), from a fixed RNG
 /// seed: the stable smoke run. Returns how many inputs each target saw.
 pub fn smoke(seeds: &[Vec<u8>], rounds: usize, seed: u64, only: Option<&str>) -> Vec<(&'static str, usize)> {
