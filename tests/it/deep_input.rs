@@ -101,3 +101,86 @@ fn a_source_over_the_size_limit_is_a_located_error_without_being_read() {
         &["src/utils.js:1:1: error[project::file-too-large]", "over the 16 MB miniweave reads"],
     );
 }
+
+/// An app whose page imports `templates/tree.wxml`, in which template `t{i}` uses `t{i+1}`
+/// twice, `depth` levels, and the last one a custom component (so Alipay expands them too).
+fn doubling_templates(depth: usize) -> tempfile::TempDir {
+    let mut tree = String::new();
+    for i in 0..depth {
+        tree += &format!(
+            "<template name=\"t{i}\"><view><template is=\"t{0}\"/><template is=\"t{0}\"/></view></template>\n",
+            i + 1
+        );
+    }
+    tree += &format!("<template name=\"t{depth}\"><badge text=\"{{{{n}}}}\"/></template>\n");
+    project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n<script>App({})</script>\n"),
+        (
+            "src/pages/index/index.mini",
+            "<config>{ \"usingComponents\": { \"badge\": \"/components/badge\" } }</config>\n\
+             <template>\n<import src=\"/templates/tree.wxml\"/>\n<template is=\"t0\" data=\"{{n: 1}}\"/>\n</template>\n\
+             <script>Page({})</script>\n",
+        ),
+        (
+            "src/components/badge.mini",
+            "<config>{ \"component\": true }</config>\n<template><text>{{text}}</text></template>\n\
+             <script>Component({ properties: { text: String } })</script>\n",
+        ),
+        ("src/templates/tree.wxml", &tree),
+    ])
+}
+
+#[test]
+fn templates_that_double_at_each_level_stop_at_the_expansion_limit_naming_the_chain() {
+    let dir = doubling_templates(30);
+    for target in ["alipay", "weibo"] {
+        let out = miniweave(&["build", "--color", "never", "--target", target], dir.path());
+        let said = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{said}");
+        // Copying depth-first, the first path down reaches `t27` (line 28, called on line 27)
+        // when the copies pass 100,000 nodes.
+        assert!(said.contains("src/templates/tree.wxml:27:48: error[template::expansion-limit]"), "{said}");
+        assert!(said.contains("reaches more than 100000 copied nodes"), "{said}");
+        assert!(said.contains("template `t0` → template `t1` → template `t2` → … 22 more … → template `t25` → template `t26` → template `t27`"), "{said}");
+        assert!(said.len() < 20_000, "one diagnostic: {} bytes", said.len());
+        assert!(!dir.path().join("dist").join(target).exists(), "nothing written for {target}");
+    }
+    // WeChat keeps its templates as they are: nothing is copied.
+    let out = miniweave(&["build", "--color", "never", "--target", "wechat", "--quiet"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn templates_under_the_expansion_limit_are_all_expanded() {
+    let dir = doubling_templates(10);
+    let out = miniweave(&["build", "--color", "never", "--quiet"], dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let read = |file: &str| fs::read_to_string(dir.path().join("dist").join(file)).unwrap();
+    for page in ["weibo/src/pages/index/index.vue", "alipay/pages/index/index.axml"] {
+        assert_eq!(read(page).matches("<badge").count(), 1 << 10, "{page}: every copy of the last template");
+    }
+    // Alipay forbids components in imported files: the chain that reaches one is copied
+    // whole, and the imported file keeps no component.
+    assert!(!read("alipay/pages/index/index.axml").contains("<template is="));
+    assert!(!read("alipay/templates/tree.axml").contains("<badge"));
+}
+
+#[test]
+fn a_file_that_includes_itself_is_a_located_error_where_includes_are_expanded() {
+    let dir = project(&[
+        ("src/app.mini", "<config>{ \"pages\": [\"pages/index/index\"] }</config>\n<script>App({})</script>\n"),
+        (
+            "src/pages/index/index.mini",
+            "<template>\n<include src=\"/parts/loop.wxml\"/>\n</template>\n<script>Page({})</script>\n",
+        ),
+        ("src/parts/loop.wxml", "<view>again</view>\n<include src=\"./loop.wxml\"/>\n"),
+    ]);
+    let out = miniweave(&["build", "--color", "never", "--target", "weibo"], dir.path());
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("src/parts/loop.wxml:2:15: error[template::recursive]"), "{said}");
+    assert!(
+        said.contains("`parts/loop.wxml` includes itself (include `/parts/loop.wxml` → include `./loop.wxml`)"),
+        "{said}"
+    );
+}

@@ -9,6 +9,7 @@
 //! an if-chain over the template names in scope.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use miniweave_compiler::diagnostics::Diagnostic;
 use miniweave_compiler::ir::expr::{BinaryOp, Expr, ExprKind, StrLit};
@@ -18,8 +19,16 @@ use miniweave_compiler::ir::template::{
 };
 use miniweave_compiler::ir::{Project, Unit};
 use miniweave_compiler::project::load::template_ref_path;
+use miniweave_compiler::source::{SourceFile, Span};
 
 use super::expr::scope_free_names;
+
+/// Elements and text nodes the expansion of one unit may copy (LANGUAGE.md "Limits"). A
+/// template that uses another twice, nested n deep, expands to 2^n copies: real pages copy
+/// a few hundred nodes, and past this limit the output would outgrow any package limit.
+pub const MAX_EXPANDED_NODES: usize = 100_000;
+/// Templates and includes expanded inside each other: each level is a few stack frames.
+pub const MAX_EXPANSION_DEPTH: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Policy {
@@ -36,8 +45,15 @@ pub struct Expander<'p> {
     policy: Policy,
     target: &'static str,
     next_alias: usize,
-    /// Templates being expanded, by (document, name): recursion cannot be expanded.
+    /// Templates being expanded, by (document, name; an include's name is empty): recursion
+    /// cannot be expanded.
     stack: Vec<(String, String)>,
+    /// What `stack` holds, as a diagnostic names it.
+    chain: Vec<String>,
+    /// Nodes copied so far, against `MAX_EXPANDED_NODES`.
+    copied: usize,
+    /// Set once a limit is reported: nothing more is expanded.
+    exhausted: bool,
     /// Other documents whose templates were expanded into the unit (their view-script
     /// modules are in scope in those templates' bodies).
     pub used_documents: BTreeSet<String>,
@@ -56,6 +72,9 @@ impl<'p> Expander<'p> {
             target,
             next_alias: 0,
             stack: Vec::new(),
+            chain: Vec::new(),
+            copied: 0,
+            exhausted: false,
             used_documents: BTreeSet::new(),
             diagnostics: Vec::new(),
         }
@@ -91,9 +110,14 @@ impl<'p> Expander<'p> {
                         .filter(|n| !matches!(n, Node::TemplateDef(_) | Node::ViewScript(_)))
                         .cloned()
                         .collect();
+                    let key = (path.clone(), String::new());
+                    if !self.enter(key, format!("include `{}`", r.src), &content, file, r.span) {
+                        continue;
+                    }
                     let mut inner_scopes = scopes.to_vec();
                     inner_scopes.push(path.clone());
                     out.extend(self.nodes(&content, &inner_scopes, &path));
+                    self.leave();
                 }
                 // Vue has no templates: once every call is expanded, definitions and imports
                 // have done their work.
@@ -124,6 +148,89 @@ impl<'p> Expander<'p> {
             }
         }
         out
+    }
+
+    /// Starts expanding `body` (a template's or an included file's) at `span` of `file`, or
+    /// reports why it cannot be: recursion, or a limit. `leave` ends what this starts.
+    fn enter(&mut self, key: (String, String), label: String, body: &[Node], file: &str, span: Span) -> bool {
+        if self.exhausted {
+            return false;
+        }
+        let source = self.source(file);
+        if self.stack.contains(&key) {
+            let what = if key.1.is_empty() {
+                format!("`{}` includes itself", key.0)
+            } else {
+                format!("template `{}` uses itself", key.1)
+            };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "template::recursive",
+                    format!("{what} ({}), so it cannot be expanded for {}", self.chain_with(&label), self.target),
+                )
+                .at(&source, span, "recursive use")
+                .help("render recursive structures with a component that uses itself"),
+            );
+            return false;
+        }
+        let mut nodes = 0;
+        walk_nodes(body, &mut |_| nodes += 1);
+        self.copied += nodes;
+        let too_deep = self.stack.len() >= MAX_EXPANSION_DEPTH;
+        if too_deep || self.copied > MAX_EXPANDED_NODES {
+            self.exhausted = true;
+            let limit = if too_deep {
+                format!("templates and includes nested more than {MAX_EXPANSION_DEPTH} deep")
+            } else {
+                format!("more than {MAX_EXPANDED_NODES} copied nodes")
+            };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "template::expansion-limit",
+                    format!(
+                        "{} copies each template and include in place, and `{}` reaches {limit}: {}",
+                        self.target,
+                        self.unit.path,
+                        self.chain_with(&label)
+                    ),
+                )
+                .at(&source, span, "the limit is reached here")
+                .help(
+                    "content repeated this much belongs in a component: a component is written once, whatever uses it",
+                ),
+            );
+            return false;
+        }
+        self.stack.push(key);
+        self.chain.push(label);
+        true
+    }
+
+    fn leave(&mut self) {
+        self.stack.pop();
+        self.chain.pop();
+    }
+
+    /// The chain being expanded, then `last`: "template `a` → include `b.wxml` → template `c`".
+    /// A long chain keeps its ends: "a → b → c → … 20 more … → x → y → z".
+    fn chain_with(&self, last: &str) -> String {
+        let all: Vec<&str> = self.chain.iter().map(String::as_str).chain([last]).collect();
+        if all.len() <= 8 {
+            return all.join(" → ");
+        }
+        let hidden = format!("… {} more …", all.len() - 6);
+        all[..3]
+            .iter()
+            .copied()
+            .chain([hidden.as_str()])
+            .chain(all[all.len() - 3..].iter().copied())
+            .collect::<Vec<_>>()
+            .join(" → ")
+    }
+
+    /// The source of a document, for a diagnostic's place.
+    fn source(&self, file: &str) -> Arc<SourceFile> {
+        self.documents.get(file).map_or_else(|| self.unit.template.file.clone(), |t| t.file.clone())
     }
 
     fn document(&mut self, file: &str, src: &str) -> Option<(String, &'p Template)> {
@@ -169,11 +276,13 @@ impl<'p> Expander<'p> {
                 // Reported by the frontend; keep the call so nothing is silently lost.
                 return vec![Node::TemplateCall(call.clone())];
             };
-            let local = def_path == *scopes.last().unwrap_or(&String::new()) && def_path == file;
+            // Only the unit's own file may hold components: a template defined in an imported
+            // file that uses them is copied, wherever it is called from.
+            let local = def_path == unit_document(self.unit);
             if self.policy == Policy::WhereComponents && (local || !self.uses_components(&def.body, &def_path)) {
                 return vec![Node::TemplateCall(call.clone())];
             }
-            return self.instantiate(call, &def_path, def);
+            return self.instantiate(call, file, &def_path, def);
         }
         // A dynamic `is`: one branch per template in scope.
         let is_expr = value_expr(&call.is);
@@ -194,7 +303,7 @@ impl<'p> Expander<'p> {
                     },
                     span: call.is.span,
                 };
-                let body = self.instantiate(call, &path, def);
+                let body = self.instantiate(call, file, &path, def);
                 Branch {
                     condition: Some(Value { segments: vec![Segment::Expr(test)], span: call.is.span }),
                     body,
@@ -209,18 +318,11 @@ impl<'p> Expander<'p> {
         vec![Node::If(IfChain { branches })]
     }
 
-    /// One call of `def`: its body, names scoped to the call's data, nested calls expanded.
-    fn instantiate(&mut self, call: &TemplateCall, def_path: &str, def: &TemplateDef) -> Vec<Node> {
+    /// One call of `def`, written in document `file`: its body, names scoped to the call's
+    /// data, nested calls expanded.
+    fn instantiate(&mut self, call: &TemplateCall, file: &str, def_path: &str, def: &TemplateDef) -> Vec<Node> {
         let key = (def_path.to_string(), def.name.clone());
-        if self.stack.contains(&key) {
-            self.diagnostics.push(
-                Diagnostic::error(
-                    "template::recursive",
-                    format!("template `{}` uses itself, so it cannot be expanded for {}", def.name, self.target),
-                )
-                .at(&self.unit.template.file, call.span, "recursive use")
-                .help("render recursive structures with a component that uses itself"),
-            );
+        if !self.enter(key, format!("template `{}`", def.name), &def.body, file, call.span) {
             return Vec::new();
         }
         if def_path != unit_document(self.unit) {
@@ -231,9 +333,8 @@ impl<'p> Expander<'p> {
         let modules = view_script_modules(self.documents.get(def_path).copied());
         let mut bound: Vec<String> = modules;
         let body = scope_nodes(&def.body, &alias, &mut bound);
-        self.stack.push(key);
         let body = self.nodes(&body, &[def_path.to_string()], def_path);
-        self.stack.pop();
+        self.leave();
         let data = match call.data.as_ref().and_then(|d| d.as_single_expr()) {
             Some(Expr { kind: ExprKind::BareObject(items), span }) => {
                 Expr { kind: ExprKind::Object(items.clone()), span: *span }
@@ -257,29 +358,29 @@ impl<'p> Expander<'p> {
     /// Whether `nodes` (of document `path`) use a custom component of the unit, directly
     /// or through the templates and includes they use.
     fn uses_components(&self, nodes: &[Node], path: &str) -> bool {
-        let mut seen = Vec::new();
-        self.uses_components_in(nodes, path, &mut seen)
+        self.uses_components_in(nodes, path, &mut BTreeSet::new())
     }
 
-    fn uses_components_in(&self, nodes: &[Node], path: &str, seen: &mut Vec<String>) -> bool {
+    /// `seen` holds the templates (document, name) and included documents (document, "")
+    /// already followed.
+    fn uses_components_in(&self, nodes: &[Node], path: &str, seen: &mut BTreeSet<(String, String)>) -> bool {
         let mut found = false;
-        let mut follow: Vec<(String, Vec<Node>)> = Vec::new();
+        let mut follow: Vec<((String, String), &'p [Node])> = Vec::new();
         walk_nodes(nodes, &mut |n| match n {
             Node::Element(Element { tag: Tag::Named(name), .. }) if self.unit.components.contains_key(name) => {
                 found = true
             }
             Node::TemplateCall(call) => {
-                let defs = self.visible(path);
-                for (name, p, def) in defs {
+                for (name, p, def) in self.visible(path) {
                     if call.is.as_literal().is_none_or(|n| n == name) {
-                        follow.push((p, def.body.clone()));
+                        follow.push(((p, name), &def.body));
                     }
                 }
             }
             Node::Include(r) => {
                 if let Ok(p) = template_ref_path(path, &r.src) {
-                    if let Some(doc) = self.documents.get(&p) {
-                        follow.push((p, doc.nodes.clone()));
+                    if let Some(doc) = self.documents.get(&p).copied() {
+                        follow.push(((p, String::new()), &doc.nodes));
                     }
                 }
             }
@@ -288,13 +389,9 @@ impl<'p> Expander<'p> {
         if found {
             return true;
         }
-        for (p, body) in follow {
-            let key = format!("{p}#{}", body.len());
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key);
-            if self.uses_components_in(&body, &p, seen) {
+        for (key, body) in follow {
+            let p = key.0.clone();
+            if seen.insert(key) && self.uses_components_in(body, &p, seen) {
                 return true;
             }
         }
