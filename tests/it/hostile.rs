@@ -155,6 +155,29 @@ fn a_source_that_is_not_utf8_is_located_the_same_way() {
 }
 
 #[test]
+fn an_npm_file_that_is_not_utf8_or_too_large_is_located_in_node_modules() {
+    let project = crate::support::one_page(
+        "<template><view>{{msg}}</view></template>\n<script>\nconst legacy = require('legacy');\nPage({ data: { msg: legacy } })\n</script>\n",
+    );
+    let package = project.path().join("node_modules/legacy");
+    fs::create_dir_all(&package).unwrap();
+    fs::write(package.join("package.json"), r#"{ "name": "legacy", "main": "index.js" }"#).unwrap();
+    // A GBK-encoded comment, as old vendor files have: 0xC4 0xE3 is 你 in GBK.
+    fs::write(package.join("index.js"), b"// \xc4\xe3\nmodule.exports = require('./big.js');\n").unwrap();
+    fs::write(package.join("big.js"), format!("module.exports = '{}';\n", "x".repeat(17 << 20))).unwrap();
+    let found = failures(project.path());
+    // Each file's own error, once for all targets, rather than a failed import.
+    assert_eq!(
+        found,
+        [
+            "node_modules/legacy/big.js:1:1: error[project::file-too-large]: the file is 17.0 MB, over the 16 MB \
+             miniweave reads",
+            "node_modules/legacy/index.js:1:4: error[project::not-utf8]: the file is not UTF-8 text",
+        ]
+    );
+}
+
+#[test]
 #[cfg(unix)]
 fn a_second_writer_waits_for_the_holder_naming_it_or_fails_at_once_with_no_wait() {
     use std::process::Command;

@@ -161,7 +161,7 @@ fn read_one(layout: &Layout, rel: String, abs: PathBuf) -> Result<(String, Arc<F
 }
 
 /// The error for a source text over [`MAX_TEXT_BYTES`], at its start (it is not read).
-fn too_large(name: String, abs: &Path, len: u64) -> Diagnostic {
+pub(crate) fn too_large(name: String, abs: &Path, len: u64) -> Diagnostic {
     let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
     let file = SourceFile::new(name, abs, "");
     Diagnostic::error(

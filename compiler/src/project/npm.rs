@@ -18,7 +18,8 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::Value;
 
-use super::files::{Content, FileEntry, extension};
+use super::files::{Content, FileEntry, MAX_TEXT_BYTES, extension, not_utf8, too_large};
+use crate::diagnostics::Diagnostic;
 use crate::source::SourceFile;
 
 pub const NPM_DIR: &str = "miniprogram_npm";
@@ -85,6 +86,9 @@ pub struct Npm {
     display_root: PathBuf,
     packages: Mutex<HashMap<String, Option<Arc<Package>>>>,
     files: Mutex<HashMap<String, Option<Arc<FileEntry>>>>,
+    /// Files read that are not UTF-8 or too large, by logical path: each stands in the cache
+    /// as the text that could be made of it, and its loader reports the problem.
+    problems: Mutex<HashMap<String, Diagnostic>>,
 }
 
 impl Npm {
@@ -96,6 +100,7 @@ impl Npm {
             display_root: project.to_path_buf(),
             packages: Default::default(),
             files: Default::default(),
+            problems: Default::default(),
         }
     }
 
@@ -158,16 +163,38 @@ impl Npm {
         if !abs.is_file() {
             return None;
         }
+        let text =
+            ["wxml", "wxs", "js", "ts", "mjs", "cjs", "wxss", "css", "json", "html"].contains(&extension(logical));
+        let shown = || abs.strip_prefix(&self.display_root).unwrap_or(&abs).to_string_lossy().replace('\\', "/");
+        let len = std::fs::metadata(&abs).map(|m| m.len()).unwrap_or(0);
+        if text && len > MAX_TEXT_BYTES {
+            self.problem(logical, too_large(shown(), &abs, len));
+            return Some(FileEntry { content: Content::Text(SourceFile::new(shown(), &abs, String::new())), abs });
+        }
         let bytes = std::fs::read(&abs).ok()?;
-        let content =
-            if ["wxml", "wxs", "js", "ts", "mjs", "cjs", "wxss", "css", "json", "html"].contains(&extension(logical)) {
-                let text = String::from_utf8(bytes).ok()?;
-                let shown = abs.strip_prefix(&self.display_root).unwrap_or(&abs).to_string_lossy().replace('\\', "/");
-                Content::Text(SourceFile::new(shown, &abs, text))
-            } else {
-                Content::Bytes(Arc::new(bytes))
-            };
+        let content = if text {
+            match String::from_utf8(bytes) {
+                Ok(text) => Content::Text(SourceFile::new(shown(), &abs, text)),
+                Err(e) => {
+                    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    self.problem(logical, not_utf8(shown(), &abs, e));
+                    Content::Text(SourceFile::new(shown(), &abs, lossy))
+                }
+            }
+        } else {
+            Content::Bytes(Arc::new(bytes))
+        };
         Some(FileEntry { abs, content })
+    }
+
+    fn problem(&self, logical: &str, diagnostic: Diagnostic) {
+        self.problems.lock().unwrap_or_else(|e| e.into_inner()).insert(logical.to_string(), diagnostic);
+    }
+
+    /// Why the file at `logical`, already read, could not be read as it is: not UTF-8, or
+    /// over the size limit.
+    pub fn problem_of(&self, logical: &str) -> Option<Diagnostic> {
+        self.problems.lock().unwrap_or_else(|e| e.into_inner()).get(logical).cloned()
     }
 }
 

@@ -20,6 +20,7 @@ mod template_assets;
 mod templates;
 mod units;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
 
@@ -62,6 +63,8 @@ struct Loader<'a> {
     layout: &'a Layout,
     view: SourceView,
     npm: &'a Npm,
+    /// npm files read as text, whose reading problems this build reports.
+    npm_texts: RefCell<BTreeSet<String>>,
     aliases: Vec<Alias>,
     module_queue: VecDeque<(String, Origin)>,
     modules: BTreeMap<String, Script>,
@@ -101,6 +104,7 @@ pub fn load(
         layout,
         view: SourceView::new(files, options.target),
         npm,
+        npm_texts: RefCell::default(),
         aliases: Vec::new(),
         module_queue: VecDeque::new(),
         modules: BTreeMap::new(),
@@ -137,6 +141,7 @@ pub fn load(
     let sitemap = loader.load_sitemap(&app);
     let (mut styles, mut assets) = loader.load_plain_files();
     loader.load_style_imports(&app, &mut styles, &mut assets);
+    loader.report_npm_problems();
     // The project is returned even when something in it is an error, so the backends report
     // their own problems in the same run (every error at once); it is never written then.
     let mut project = Project {
@@ -183,9 +188,28 @@ impl Loader<'_> {
     /// A text file by logical path: from the source tree, or from an npm package.
     fn text_file(&self, logical: &str) -> Option<Arc<SourceFile>> {
         if Self::is_npm(logical) {
-            return self.npm.file(logical).and_then(|e| e.text().cloned());
+            return self.npm_text(logical);
         }
         self.view.get(logical).and_then(|e| e.text().cloned())
+    }
+
+    /// An npm file's text, noted so that a problem reading it is reported.
+    fn npm_text(&self, logical: &str) -> Option<Arc<SourceFile>> {
+        let file = self.npm.file(logical).and_then(|e| e.text().cloned());
+        if file.is_some() {
+            self.npm_texts.borrow_mut().insert(logical.to_string());
+        }
+        file
+    }
+
+    /// npm files that are not UTF-8 or too large: each an error at its place, once.
+    fn report_npm_problems(&mut self) {
+        let read = std::mem::take(self.npm_texts.get_mut());
+        for logical in read {
+            if let Some(problem) = self.npm.problem_of(&logical) {
+                self.error(problem);
+            }
+        }
     }
 
     fn exists(&self, logical: &str) -> bool {

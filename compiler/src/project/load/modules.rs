@@ -136,8 +136,8 @@ impl Loader<'_> {
                 continue;
             }
             let npm = path.starts_with(&format!("{NPM_DIR}/"));
-            let entry = if npm { self.npm.file(&path) } else { self.view.get(&path).cloned() };
-            let Some(file) = entry.as_ref().and_then(|e| e.text().cloned()) else {
+            let file = if npm { self.npm_text(&path) } else { self.view.get(&path).and_then(|e| e.text().cloned()) };
+            let Some(file) = file else {
                 self.error(Diagnostic::error("script::unreadable", format!("`{path}` cannot be read as text")).at(
                     &origin.file,
                     origin.span,
