@@ -39,3 +39,25 @@ fn a_component_script_ending_in_export_default_gets_one_default_export_on_weibo(
         judge("alipay", &out.join("alipay"));
     }
 }
+
+#[test]
+fn strings_beside_external_classes_that_are_not_class_names_stay_out_of_synthesised_expressions() {
+    // A library's table of observed fields sits under `externalClasses`' neighbour keys in
+    // compiled code; the array also holds a real external class, used with a run-time class.
+    let dir = library_component(
+        "Component({ externalClasses: ['t-class', 'prefixCls, transparent', '2col'], properties: { count: Number, \
+         tone: String } })\n",
+    );
+    std::fs::write(
+        dir.path().join("src/components/badge/badge.wxml"),
+        "<text class=\"t-class badge badge--{{tone}}\">{{ count }}</text>",
+    )
+    .unwrap();
+    let out = try_build(dir.path(), &Target::ALL).unwrap_or_else(|d| panic!("{d:?}"));
+    let axml = std::fs::read_to_string(out.join("alipay/components/badge/badge.axml")).unwrap();
+    assert!(axml.contains("{'t-class': tClass || ''}"), "{axml}");
+    assert!(!axml.contains("prefixCls") && !axml.contains("2col"), "{axml}");
+    judge("alipay", &out.join("alipay"));
+    judge("weibo", &out.join("weibo"));
+    judge("wechat", &out.join("wechat"));
+}

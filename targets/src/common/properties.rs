@@ -109,7 +109,8 @@ pub fn declared_external_classes(module: &Module, npm: bool) -> BTreeSet<String>
                 if let JsExpr::Array(array) = &*prop.value {
                     for item in array.elems.iter().flatten() {
                         if let JsExpr::Lit(Lit::Str(s)) = &*item.expr {
-                            self.found.extend(s.value.as_str().map(str::to_string));
+                            self.found
+                                .extend(s.value.as_str().filter(|n| is_external_class_name(n)).map(str::to_string));
                         }
                     }
                 }
@@ -120,6 +121,15 @@ pub fn declared_external_classes(module: &Module, npm: bool) -> BTreeSet<String>
     let mut finder = Finder { npm, found: BTreeSet::new() };
     module.visit_with(&mut finder);
     finder.found
+}
+
+/// Whether a string in such an array can name an external class: a class name that is a
+/// property name once camel-cased (ASCII letters, digits, `-`, `_`, not starting with a digit
+/// or `-`). Other strings there are not classes (a library's tables of observed fields,
+/// `'prefixCls, transparent'`), and as names they would make invalid template expressions.
+pub fn is_external_class_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// How a component's styles meet the page's (WeChat `styleIsolation`).
