@@ -109,16 +109,23 @@ describe('installed from npm', () => {
     assert.equal(printed.stdout.trim(), `miniweave ${version}`);
   });
 
-  test("require('miniweave').build() resolves with the report the files on disk match", async () => {
+  test("require('miniweave').build() resolves with the report the files on disk match, check() writes nothing", async () => {
     const out = path.join(project, 'api-dist');
     const result = await node(
       project,
-      `require('miniweave').build({ project: ${JSON.stringify(showcase)}, outDir: 'api-dist' })
-        .then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); })`
+      `const { build, check } = require('miniweave');
+      build({ project: ${JSON.stringify(showcase)}, outDir: 'api-dist' })
+        .then(async (r) => {
+          const checked = await check({ project: ${JSON.stringify(showcase)}, targets: ['alipay'] });
+          console.log(JSON.stringify({ ...r, checked }));
+        })
+        .catch((e) => { console.error(e); process.exit(1); })`
     );
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout);
     assert.deepEqual(report.targets.map((t) => t.target), ['wechat', 'alipay', 'weibo']);
+    // check() compiles and writes nothing.
+    assert.deepEqual(report.checked.targets.map((t) => [t.target, t.written]), [['alipay', null]]);
     for (const t of report.targets) {
       assert.equal(t.outDir, path.join(out, t.target));
       const onDisk = fs.readdirSync(t.outDir, { recursive: true }).filter((f) => fs.statSync(path.join(t.outDir, f)).isFile() && !f.startsWith('.miniweave'));
