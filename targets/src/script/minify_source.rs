@@ -9,7 +9,9 @@ use swc_core::ecma::codegen::text_writer::JsWriter;
 use swc_core::ecma::codegen::{Config as CodegenConfig, Emitter};
 use swc_core::ecma::minifier::option::{CompressOptions, ExtraOptions, MangleOptions, MinifyOptions, TopLevelOptions};
 use swc_core::ecma::parser::{EsSyntax, Syntax, parse_file_as_module};
-use swc_core::ecma::transforms::base::{fixer::fixer, hygiene::hygiene, resolver};
+use swc_core::ecma::transforms::base::{fixer::fixer, resolver};
+
+use super::hygiene_check::hygiene_where_needed;
 
 /// `code` minified, or as it is if it does not parse (the snippets' own tests catch that).
 pub fn minify_source(code: &str) -> String {
@@ -46,7 +48,7 @@ fn minify_with(code: &str, options: &MinifyOptions) -> String {
         resolver(unresolved, top_level, false).process(&mut program);
         let extra = ExtraOptions { unresolved_mark: unresolved, top_level_mark: top_level, mangle_name_cache: None };
         let mut program = swc_core::ecma::minifier::optimize(program, cm.clone(), None, None, options, &extra);
-        hygiene().process(&mut program);
+        hygiene_where_needed(&mut program);
         fixer(None).process(&mut program);
         program
     });

@@ -6,6 +6,7 @@
 pub mod build_ast;
 mod esm;
 pub mod helpers;
+mod hygiene_check;
 mod imports;
 mod map;
 mod minify_source;
@@ -27,7 +28,6 @@ use swc_core::ecma::codegen::{Config as CodegenConfig, Emitter};
 use swc_core::ecma::minifier::option::{ExtraOptions, MinifyOptions};
 use swc_core::ecma::transforms::base::fixer::fixer;
 use swc_core::ecma::transforms::base::helpers::{HELPERS, Helpers, inject_helpers};
-use swc_core::ecma::transforms::base::hygiene::hygiene;
 use swc_core::ecma::transforms::base::resolver;
 use swc_core::ecma::transforms::compat;
 use swc_core::ecma::transforms::module::common_js;
@@ -38,6 +38,7 @@ use swc_core::ecma::visit::VisitMutWith;
 use crate::common::paths::with_ext;
 use crate::common::properties::{Isolation, isolation};
 pub use esm::uses_commonjs_exports;
+use hygiene_check::hygiene_where_needed;
 use imports::{DepInfo, Deps, RewriteSpecifiers, read_commonjs_names, require_commonjs_defaults};
 pub use minify_source::{minify_source, minify_view_script};
 pub use runtime_import::import_runtime;
@@ -251,7 +252,7 @@ pub fn emit(
             // calling `Page()`) needs no CommonJS wrapper.
             wrap = commonjs_source && esm::uses_commonjs_exports(module, unresolved);
         }
-        hygiene().process(&mut program);
+        hygiene_where_needed(&mut program);
         if let (true, Program::Module(module)) = (wrap, &mut program) {
             // After hygiene, so that `module` and `exports` keep their names.
             esm::wrap_commonjs(module, unit.is_none());
