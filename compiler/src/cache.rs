@@ -6,9 +6,9 @@
 //! (ARCHITECTURE.md "One `Project` per target"). Results must not name a file: the same bytes
 //! may come from two files, so parses report spans, and callers attach the file.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use xxhash_rust::xxh3::xxh3_128;
 
@@ -22,13 +22,16 @@ pub enum ParseKind {
     Style,
 }
 
-type Key = (ParseKind, u128);
+type Key = (ParseKind, TypeId, u128);
 
-/// A thread-safe map from (kind, content hash) to a shared parse result.
+/// One parse, filled by the first target to ask for it; the others wait for it rather than
+/// parse the same bytes at the same time (targets load in parallel: three copies of a 10 MB
+/// script's syntax tree at once would triple the build's peak memory).
+type Slot = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
+
 #[derive(Default)]
 pub struct ParseCache {
-    entries: Mutex<HashMap<Key, Arc<dyn Any + Send + Sync>>>,
-    /// Keys asked for since the last [`ParseCache::sweep`].
+    entries: Mutex<HashMap<Key, Slot>>,
     used: Mutex<std::collections::HashSet<Key>>,
 }
 
@@ -37,31 +40,19 @@ impl ParseCache {
         Self::default()
     }
 
-    /// The cached result for `text`, computing it with `parse` on a miss. Two threads that
-    /// miss at once both parse; the results are equal, so either may win.
     pub fn get_or_parse<T, F>(&self, kind: ParseKind, text: &str, parse: F) -> Arc<T>
     where
         T: Send + Sync + 'static,
         F: FnOnce(&str) -> T,
     {
-        let key = (kind, xxh3_128(text.as_bytes()));
+        let key = (kind, TypeId::of::<T>(), xxh3_128(text.as_bytes()));
         self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key);
-        if let Some(hit) = self.lookup::<T>(&key) {
-            return hit;
-        }
-        let value = Arc::new(parse(text));
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.insert(key, value.clone());
-        value
+        let slot = self.entries.lock().unwrap_or_else(|e| e.into_inner()).entry(key).or_default().clone();
+        let value = slot.get_or_init(move || Arc::new(parse(text)));
+        // The key holds T's type, so the slot holds a T.
+        value.clone().downcast::<T>().expect("a parse cache slot holds its key's type")
     }
 
-    fn lookup<T: Send + Sync + 'static>(&self, key: &Key) -> Option<Arc<T>> {
-        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.get(key).cloned().and_then(|v| v.downcast::<T>().ok())
-    }
-
-    /// Drops every entry not asked for since the previous sweep: a session that keeps the
-    /// cache across builds sweeps after each, so edited-away texts do not pile up.
     pub fn sweep(&self) {
         let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());

@@ -10,12 +10,21 @@ use crate::condcomp::{CommentSyntax, Conditions, preprocess};
 use crate::config::{self, ConfigDoc, ConfigKind};
 use crate::diagnostics::Diagnostic;
 use crate::ir::{StyleSheet, Template};
-use crate::script::{self, Env, ParseResult, Parsed, Prepared, blank_outside, syntax_diagnostics};
+use crate::script::comments::SendComments;
+use crate::script::{self, Env, ParseResult, Prepared, blank_outside, syntax_diagnostics};
 use crate::sfc::ScriptLang;
 use crate::source::{SourceFile, Span};
 use crate::target::Target;
 use crate::template::lower::{LowerInput, lower, scan_diagnostics};
 use crate::template::scanner::{Scan, scan};
+
+/// What a script's parse gives the loader besides its prepared tree: comments and text for
+/// the source maps.
+pub struct ParsedText {
+    pub comments: SendComments,
+    pub text: Arc<str>,
+    pub start_pos: swc_core::common::BytePos,
+}
 
 pub struct Parsers<'a> {
     pub cache: &'a ParseCache,
@@ -74,7 +83,7 @@ impl Parsers<'_> {
         lang: ScriptLang,
         npm: bool,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<(Parsed, Prepared)> {
+    ) -> Option<(ParsedText, Prepared)> {
         let _file = working_on(file.name());
         let block =
             if npm { file.slice(span).to_string() } else { self.preprocess(file, span, CommentSyntax::Script, diags) };
@@ -83,9 +92,11 @@ impl Parsers<'_> {
             ScriptLang::Js => ParseKind::ScriptJs,
             ScriptLang::Ts => ParseKind::ScriptTs,
         };
-        let parsed: Arc<ParseResult> = self.cache.get_or_parse(kind, &text, |t| script::parse(t, lang));
-        let parsed = match &*parsed {
-            Ok(p) => p.clone(),
+        let cached: Arc<ParseResult> = self.cache.get_or_parse(kind, &text, |t| script::parse(t, lang));
+        // The syntax tree stays in the cache: `prepare` makes the target's own copy (a second
+        // copy per target would cost a 10 MB script hundreds of MB).
+        let parsed = match &*cached {
+            Ok(p) => p,
             Err(errors) => {
                 diags.extend(syntax_diagnostics(errors, file));
                 return None;
@@ -96,8 +107,10 @@ impl Parsers<'_> {
             platform: self.target.name(),
             defines: self.conditions.defines,
         };
-        let prepared = script::prepare(&parsed, &env);
-        Some((parsed, prepared))
+        let prepared = script::prepare(parsed, &env);
+        let rest =
+            ParsedText { comments: parsed.comments.clone(), text: parsed.text.clone(), start_pos: parsed.start_pos };
+        Some((rest, prepared))
     }
 
     /// A stylesheet: preprocessed, then parsed (RUST-STACK.md §5).
