@@ -87,6 +87,23 @@ const MAX_LABEL_LINES: usize = 12;
 /// Bytes of context kept on each side of the label in an excerpt.
 const EXCERPT_CONTEXT: usize = 60;
 
+/// The nearest char boundary at or before `i` (`str::floor_char_boundary` is newer than the
+/// MSRV).
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest char boundary at or after `i`.
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 impl<'a> MietteView<'a> {
     fn new(diagnostic: &'a Diagnostic, prefix: &str) -> Self {
         let none = MietteView { diagnostic, source: None, labels: Vec::new() };
@@ -95,9 +112,11 @@ impl<'a> MietteView<'a> {
         };
         let text = file.text();
         let len = text.len();
+        // Spans are byte offsets; one inside a character (a producer's mistake on
+        // multi-byte text) widens to whole characters rather than slicing a char apart.
         let spans = diagnostic.labels.iter().map(|l| {
-            let start = l.span.start.min(len);
-            let mut end = l.span.end.clamp(start, len);
+            let start = floor_boundary(text, l.span.start.min(len));
+            let mut end = ceil_boundary(text, l.span.end.clamp(start, len));
             // A label over many lines (a whole block) is drawn as its first line: miette
             // draws every line of a span, which grows with the file.
             if text[start..end].matches('\n').count() > MAX_LABEL_LINES {
@@ -106,7 +125,7 @@ impl<'a> MietteView<'a> {
             (start, end - start, (!l.message.is_empty()).then(|| l.message.clone()))
         });
         let spans: Vec<(usize, usize, Option<String>)> = spans.collect();
-        let primary = diagnostic.labels[0].span.start.min(len);
+        let primary = floor_boundary(text, diagnostic.labels[0].span.start.min(len));
         let line_start = text[..primary].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[primary..].find('\n').map_or(len, |i| primary + i);
         // miette shows each label's lines and one line around them: all must be short.
@@ -121,14 +140,8 @@ impl<'a> MietteView<'a> {
         // An excerpt of the long line around the primary label, on char boundaries.
         let (start, length, label) = spans.into_iter().next().unwrap_or((primary, 0, None));
         let length = length.min(EXCERPT_CONTEXT);
-        let mut from = start.saturating_sub(EXCERPT_CONTEXT).max(line_start);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (start + length + EXCERPT_CONTEXT).min(line_end);
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
+        let from = floor_boundary(text, start.saturating_sub(EXCERPT_CONTEXT).max(line_start));
+        let to = ceil_boundary(text, (start + length + EXCERPT_CONTEXT).min(line_end));
         let excerpt = format!("…{}…", &text[from..to]);
         let offset = start - from + '…'.len_utf8();
         MietteView {

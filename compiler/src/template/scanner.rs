@@ -132,6 +132,13 @@ fn is_name_char(b: u8) -> bool {
 }
 
 impl<'a> Scanner<'a> {
+    /// The span of the character at byte `at` (which may be several bytes), or an empty
+    /// span at the end of the text.
+    fn char_span(&self, at: usize) -> Span {
+        let len = self.text.get(at..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+        Span::new(at, at + len)
+    }
+
     fn starts_with(&self, s: &str) -> bool {
         self.bytes[self.pos..].starts_with(s.as_bytes())
     }
@@ -369,7 +376,7 @@ impl<'a> Scanner<'a> {
                     ScanProblem::error(
                         "template::unquoted-value",
                         format!("the value of `{name}` has no opening quote; WeChat reads it up to the `\"`"),
-                        Span::new(value_start, value_start + 1),
+                        self.char_span(value_start),
                         "value starts here",
                     )
                     .help(format!("write {name}=\"...\""))
@@ -387,7 +394,7 @@ impl<'a> Scanner<'a> {
                 ScanProblem::error(
                     "template::unquoted-value",
                     format!("the value of `{name}` is not quoted"),
-                    Span::new(self.pos, self.pos + 1),
+                    self.char_span(self.pos),
                     "value starts here",
                 )
                 .help(format!("write {name}=\"...\"")),
@@ -596,6 +603,9 @@ mod tests {
         assert_eq!(error("<view>{{ a </view>").code, "template::unclosed-mustache");
         assert_eq!(error("<view class=\"{{ a ? \"x\" : 'y' }}\"/>").code, "template::quote-in-expression");
         assert_eq!(error("<view class=\"a").code, "template::unclosed-value");
+        // A value that starts with a character of several bytes is marked whole.
+        assert_eq!(error("<view class=éx/>").span, Span::new(12, 14));
+        assert_eq!(scan("<view class=éx\">x</view>").problems[0].span, Span::new(12, 14));
     }
 
     #[test]
