@@ -42,6 +42,8 @@ while IFS=' ' read -r name rust binary; do
   echo "$name: $(file -b "$path" | cut -c1-110)"
 done < <(node -e 'for (const p of require("./npm/miniweave/lib/platforms.json").packages) console.log(p.name, p.rust, p.binary)')
 
+# The showcase's npm packages (Vant, dayjs), from its lockfile, as the test suite installs them.
+scripts/npm-ci-if-stale.sh fixtures/showcase >/dev/null
 # The reference: this machine's own build of the same commit.
 cargo build --release --locked -p miniweave-cli --quiet
 "$target_dir/release/miniweave" build "$showcase" --out "$work/reference" --quiet --color never
