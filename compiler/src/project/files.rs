@@ -59,7 +59,7 @@ pub fn extension(path: &str) -> &str {
 
 /// The folders miniweave writes (`<outDir>/<target>/`), as given and resolved.
 fn outputs(layout: &Layout) -> Vec<PathBuf> {
-    let out_dir = layout.out_dir.canonicalize().unwrap_or_else(|_| layout.out_dir.clone());
+    let out_dir = dunce::canonicalize(&layout.out_dir).unwrap_or_else(|_| layout.out_dir.clone());
     crate::target::Target::ALL.iter().flat_map(|t| [out_dir.join(t.name()), layout.out_dir.join(t.name())]).collect()
 }
 
@@ -119,7 +119,7 @@ fn read_under(layout: &Layout, dir: &Path) -> Result<Vec<(String, Arc<FileEntry>
         let path = entry.path();
         let is_file = if entry.path_is_symlink() {
             // A link may only lead to a file inside the project: sources never reach out.
-            match path.canonicalize() {
+            match dunce::canonicalize(path) {
                 Ok(target) if target.starts_with(&layout.root) => target.is_file(),
                 _ => false,
             }
@@ -195,10 +195,10 @@ impl FileSet {
     /// are ignored. The rest of the set is not touched, so an edit costs one read.
     pub fn refresh(&mut self, layout: &Layout, changed: &[PathBuf]) -> Result<(), ReadError> {
         let src = layout.src_abs();
-        let src = src.canonicalize().unwrap_or(src);
+        let src = dunce::canonicalize(&src).unwrap_or(src);
         let outputs = outputs(layout);
         for path in changed {
-            let path = path.canonicalize().unwrap_or_else(|_| path.clone());
+            let path = dunce::canonicalize(path).unwrap_or_else(|_| path.clone());
             let Ok(rel_path) = path.strip_prefix(&src) else { continue };
             if outputs.iter().any(|o| path.starts_with(o)) {
                 continue;

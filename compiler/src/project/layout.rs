@@ -57,8 +57,7 @@ pub enum LocateError {
 /// Locates the project in folder `project`. `out_dir` overrides `outDir` (relative paths are
 /// taken from the current directory, as a command-line flag is).
 pub fn locate(project: &Path, out_dir: Option<&Path>) -> Result<Layout, LocateError> {
-    let root = project
-        .canonicalize()
+    let root = dunce::canonicalize(project)
         .map_err(|e| LocateError::Usage(format!("cannot open the project folder `{}`: {e}", project.display())))?;
     if !root.is_dir() {
         return Err(LocateError::Usage(format!("`{}` is not a folder: give the project's folder", project.display())));
