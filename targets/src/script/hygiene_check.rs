@@ -22,9 +22,17 @@ use swc_core::ecma::transforms::base::hygiene::hygiene;
 use swc_core::ecma::transforms::base::resolver;
 use swc_core::ecma::visit::{VisitMut, VisitMutWith};
 
-/// Runs hygiene on `program` if its names do not already resolve as its contexts say. Must
-/// run inside `GLOBALS` (it creates marks).
-pub fn hygiene_where_needed(program: &mut Program) {
+/// Sources below this size go straight to hygiene: its quadratic part cannot grow large
+/// there, and the check would only add its own passes to every rebuild of ordinary files.
+const CHECK_FROM_BYTES: usize = 256 << 10;
+
+/// Runs hygiene on `program` (printed from `source_len` bytes of source) if its names do not
+/// already resolve as its contexts say. Must run inside `GLOBALS` (it creates marks).
+pub fn hygiene_where_needed(program: &mut Program, source_len: usize) {
+    if source_len < CHECK_FROM_BYTES {
+        hygiene().process(program);
+        return;
+    }
     let mut before = Contexts::default();
     program.visit_mut_with(&mut before);
     program.visit_mut_with(&mut Strip);
@@ -116,7 +124,7 @@ mod tests {
             let mut program = Program::Module(module);
             resolver(Mark::new(), Mark::new(), false).process(&mut program);
             edit(&mut program);
-            hygiene_where_needed(&mut program);
+            hygiene_where_needed(&mut program, CHECK_FROM_BYTES);
             let mut buf = Vec::new();
             let mut emitter = Emitter {
                 cfg: Config::default().with_minify(true),

@@ -48,7 +48,7 @@ fn minify_with(code: &str, options: &MinifyOptions) -> String {
         resolver(unresolved, top_level, false).process(&mut program);
         let extra = ExtraOptions { unresolved_mark: unresolved, top_level_mark: top_level, mangle_name_cache: None };
         let mut program = swc_core::ecma::minifier::optimize(program, cm.clone(), None, None, options, &extra);
-        hygiene_where_needed(&mut program);
+        hygiene_where_needed(&mut program, code.len());
         fixer(None).process(&mut program);
         program
     });

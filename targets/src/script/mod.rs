@@ -252,7 +252,7 @@ pub fn emit(
             // calling `Page()`) needs no CommonJS wrapper.
             wrap = commonjs_source && esm::uses_commonjs_exports(module, unresolved);
         }
-        hygiene_where_needed(&mut program);
+        hygiene_where_needed(&mut program, script.text.len());
         if let (true, Program::Module(module)) = (wrap, &mut program) {
             // After hygiene, so that `module` and `exports` keep their names.
             esm::wrap_commonjs(module, unit.is_none());
