@@ -18,7 +18,7 @@ use miniweave::{BuildError, BuildOptions, Target, build};
 /// The size each generated file reaches, in bytes.
 const SIZE: usize = 10 << 20;
 
-/// The cases: a name, and what the generated app holds besides its page.
+/// The cases, by the kind of file the generated app holds (see `generate`).
 const CASES: &[&str] = &["script", "script-error", "json", "style", "template"];
 
 /// `piece(i)` repeated until the text reaches [`SIZE`].
